@@ -75,6 +75,9 @@ class ResourceSpecificationCheckTest {
                                 + " or pseudo parameter",
                         "Conditions.DependsOnAResource.Fn::Equals[0]: Ref to resource 'Cluster': conditions may only"
                                 + " refer to parameters",
+                        // a resource that exists only under a condition is referenced only under it (or in Fn::If)
+                        "Resources.Alarm.Properties.OKActions[0]: Ref: 'ProdTopic' exists only when condition 'IsProd'"
+                                + " is true; use Fn::If or the same Condition here",
                         // conditions exist
                         "Resources.Service.Condition: unknown condition 'IsStaging'",
                         "Outputs.Nothing.Value: unknown condition 'NoSuchCondition'",

@@ -108,6 +108,9 @@ public final class TemplateLinter {
         final List<Finding> findings = new ArrayList<>();
         final Map<String, Object> parameters;
         final Map<String, String> resourceTypes = new LinkedHashMap<>();
+        /** Resources that exist only under a condition: name -> condition. */
+        final Map<String, String> resourceConditions = new LinkedHashMap<>();
+
         final Map<String, Object> conditions;
         final Map<String, Object> mappings;
 
@@ -125,10 +128,13 @@ public final class TemplateLinter {
             resources.forEach((name, resource) -> {
                 if (resource instanceof Map<?, ?> map && map.get("Type") instanceof String type) {
                     resourceTypes.put(name, type);
+                    if (map.get("Condition") instanceof String condition) {
+                        resourceConditions.put(name, condition);
+                    }
                 }
             });
             parameters.forEach(this::checkParameter);
-            conditions.forEach((name, condition) -> walkReferences(condition, "Conditions." + name, true));
+            conditions.forEach((name, condition) -> walkReferences(condition, "Conditions." + name, Scope.CONDITIONS));
             resources.forEach(this::checkResource);
             checkOutputs(section(template, "Outputs"));
         }
@@ -186,13 +192,14 @@ public final class TemplateLinter {
             definition.keySet().stream()
                     .filter(key -> !RESOURCE_KEYS.contains(key))
                     .forEach(key -> add(path + "." + key, "unknown resource attribute '" + key + "'"));
+            Scope scope = Scope.of(definition.get("Condition"));
             if (definition.get("Condition") instanceof String condition) {
                 checkCondition(condition, path + ".Condition");
             }
-            checkDependsOn(definition.get("DependsOn"), path + ".DependsOn");
-            walkReferences(definition.get("Metadata"), path + ".Metadata", false);
+            checkDependsOn(definition.get("DependsOn"), path + ".DependsOn", scope);
+            walkReferences(definition.get("Metadata"), path + ".Metadata", scope);
             Object properties = definition.get("Properties");
-            walkReferences(properties, path + ".Properties", false);
+            walkReferences(properties, path + ".Properties", scope);
 
             if (!(definition.get("Type") instanceof String type)) {
                 add(path, "missing Type");
@@ -215,13 +222,26 @@ public final class TemplateLinter {
             }
         }
 
-        private void checkDependsOn(Object dependsOn, String path) {
+        private void checkDependsOn(Object dependsOn, String path, Scope scope) {
             List<?> targets =
                     dependsOn instanceof List<?> list ? list : dependsOn == null ? List.of() : List.of(dependsOn);
             for (Object target : targets) {
                 if (!resourceTypes.containsKey(String.valueOf(target))) {
                     add(path, "DependsOn '" + target + "': no such resource");
+                } else {
+                    checkConditionalTarget(String.valueOf(target), path, scope, "DependsOn");
                 }
+            }
+        }
+
+        /** A resource that exists only under a condition may be used only under that condition or inside Fn::If. */
+        private void checkConditionalTarget(String resource, String path, Scope scope, String what) {
+            String condition = resourceConditions.get(resource);
+            if (condition != null && !scope.guarded() && !condition.equals(scope.condition())) {
+                add(
+                        path,
+                        what + ": '" + resource + "' exists only when condition '" + condition
+                                + "' is true; use Fn::If or the same Condition here");
             }
         }
 
@@ -237,13 +257,14 @@ public final class TemplateLinter {
                 if (!definition.containsKey("Value")) {
                     add(path, "missing Value");
                 }
+                Scope scope = Scope.of(definition.get("Condition"));
                 if (definition.get("Condition") instanceof String condition) {
                     checkCondition(condition, path + ".Condition");
                 }
-                walkReferences(definition.get("Value"), path + ".Value", false);
+                walkReferences(definition.get("Value"), path + ".Value", scope);
                 if (definition.get("Export") instanceof Map<?, ?> export) {
                     Object exportName = export.get("Name");
-                    walkReferences(exportName, path + ".Export.Name", false);
+                    walkReferences(exportName, path + ".Export.Name", scope);
                     if (exportName != null && !exportNames.add(exportName)) {
                         add(path + ".Export.Name", "export name " + exportName + " is used twice");
                     }
@@ -253,43 +274,43 @@ public final class TemplateLinter {
 
         // ---- references ------------------------------------------------------------------------------
 
-        private void walkReferences(Object node, String path, boolean inConditions) {
+        private void walkReferences(Object node, String path, Scope scope) {
             if (node instanceof Map<?, ?> raw) {
                 Map<String, Object> map = asStringMap(raw);
                 if (map.size() == 1) {
                     Map.Entry<String, Object> entry = map.entrySet().iterator().next();
-                    if (checkIntrinsic(entry.getKey(), entry.getValue(), path, inConditions)) {
+                    if (checkIntrinsic(entry.getKey(), entry.getValue(), path, scope)) {
                         return;
                     }
                 }
-                map.forEach((key, value) -> walkReferences(value, path + "." + key, inConditions));
+                map.forEach((key, value) -> walkReferences(value, path + "." + key, scope));
             } else if (node instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    walkReferences(list.get(i), path + "[" + i + "]", inConditions);
+                    walkReferences(list.get(i), path + "[" + i + "]", scope);
                 }
             }
         }
 
         /** Returns true when the intrinsic has been handled completely (its arguments included). */
-        private boolean checkIntrinsic(String function, Object argument, String path, boolean inConditions) {
+        private boolean checkIntrinsic(String function, Object argument, String path, Scope scope) {
             switch (function) {
                 case "Ref" -> {
-                    checkRef(String.valueOf(argument), path, inConditions);
+                    checkRef(String.valueOf(argument), path, scope);
                     return true;
                 }
                 case "Condition" -> {
-                    if (inConditions) {
+                    if (scope.inConditions()) {
                         checkCondition(String.valueOf(argument), path);
                         return true;
                     }
                     return false;
                 }
                 case "Fn::GetAtt" -> {
-                    checkGetAtt(argument, path);
+                    checkGetAtt(argument, path, scope);
                     return true;
                 }
                 case "Fn::Sub" -> {
-                    checkSub(argument, path, inConditions);
+                    checkSub(argument, path, scope);
                     return true;
                 }
                 case "Fn::If" -> {
@@ -298,8 +319,8 @@ public final class TemplateLinter {
                         return true;
                     }
                     checkCondition(String.valueOf(list.get(0)), path);
-                    walkReferences(list.get(1), path + "[1]", inConditions);
-                    walkReferences(list.get(2), path + "[2]", inConditions);
+                    walkReferences(list.get(1), path + "[1]", scope.guarded(true));
+                    walkReferences(list.get(2), path + "[2]", scope.guarded(true));
                     return true;
                 }
                 case "Fn::FindInMap" -> {
@@ -309,7 +330,7 @@ public final class TemplateLinter {
                             && !mappings.containsKey(mapping)) {
                         add(path, "FindInMap '" + mapping + "': no such mapping");
                     }
-                    walkReferences(argument, path, inConditions);
+                    walkReferences(argument, path, scope);
                     return true;
                 }
                 default -> {
@@ -318,20 +339,22 @@ public final class TemplateLinter {
             }
         }
 
-        private void checkRef(String target, String path, boolean inConditions) {
+        private void checkRef(String target, String path, Scope scope) {
             if (PSEUDO_PARAMETERS.contains(target) || parameters.containsKey(target)) {
                 return;
             }
             if (resourceTypes.containsKey(target)) {
-                if (inConditions) {
+                if (scope.inConditions()) {
                     add(path, "Ref to resource '" + target + "': conditions may only refer to parameters");
+                } else {
+                    checkConditionalTarget(target, path, scope, "Ref");
                 }
                 return;
             }
             add(path, "Ref to '" + target + "': no such parameter, resource or pseudo parameter");
         }
 
-        private void checkGetAtt(Object argument, String path) {
+        private void checkGetAtt(Object argument, String path, Scope scope) {
             String resource;
             Object attribute;
             if (argument instanceof List<?> list && list.size() == 2) {
@@ -345,19 +368,20 @@ public final class TemplateLinter {
                 return;
             }
             if (attribute instanceof String name) {
-                checkAttribute(resource, name, path, "GetAtt " + resource + "." + name);
+                checkAttribute(resource, name, path, "GetAtt " + resource + "." + name, scope);
             } else {
-                checkAttribute(resource, null, path, "GetAtt " + resource);
-                walkReferences(attribute, path, false);
+                checkAttribute(resource, null, path, "GetAtt " + resource, scope);
+                walkReferences(attribute, path, scope);
             }
         }
 
-        private void checkAttribute(String resource, String attribute, String path, String what) {
+        private void checkAttribute(String resource, String attribute, String path, String what, Scope scope) {
             String type = resourceTypes.get(resource);
             if (type == null) {
                 add(path, what + ": no such resource '" + resource + "'");
                 return;
             }
+            checkConditionalTarget(resource, path, scope, what);
             if (attribute == null
                     || type.startsWith("Custom::")
                     || type.equals("AWS::CloudFormation::CustomResource")
@@ -374,7 +398,7 @@ public final class TemplateLinter {
             });
         }
 
-        private void checkSub(Object argument, String path, boolean inConditions) {
+        private void checkSub(Object argument, String path, Scope scope) {
             String text;
             Map<String, Object> variables = Map.of();
             if (argument instanceof String string) {
@@ -385,7 +409,7 @@ public final class TemplateLinter {
                     && list.get(1) instanceof Map<?, ?> map) {
                 text = string;
                 variables = asStringMap(map);
-                variables.forEach((name, value) -> walkReferences(value, path + "[1]." + name, inConditions));
+                variables.forEach((name, value) -> walkReferences(value, path + "[1]." + name, scope));
             } else {
                 add(path, "Fn::Sub needs a string or [string, {variables}]");
                 return;
@@ -395,8 +419,11 @@ public final class TemplateLinter {
                 String variable = matcher.group(1);
                 if (variables.containsKey(variable)
                         || PSEUDO_PARAMETERS.contains(variable)
-                        || parameters.containsKey(variable)
-                        || resourceTypes.containsKey(variable)) {
+                        || parameters.containsKey(variable)) {
+                    continue;
+                }
+                if (resourceTypes.containsKey(variable)) {
+                    checkConditionalTarget(variable, path, scope, "Sub variable ${" + variable + "}");
                     continue;
                 }
                 int dot = variable.indexOf('.');
@@ -405,7 +432,8 @@ public final class TemplateLinter {
                             variable.substring(0, dot),
                             variable.substring(dot + 1),
                             path,
-                            "Sub variable ${" + variable + "}");
+                            "Sub variable ${" + variable + "}",
+                            scope);
                 } else {
                     add(path, "Sub variable ${" + variable + "}: no such parameter, resource or pseudo parameter");
                 }
@@ -576,6 +604,22 @@ public final class TemplateLinter {
 
         private void add(String path, String message) {
             findings.add(new Finding(path, message));
+        }
+    }
+
+    /**
+     * Where a reference sits: in the Conditions section, under a resource or output Condition, and whether inside
+     * a Fn::If branch (there a conditional target may be fine: conditions are not evaluated).
+     */
+    private record Scope(boolean inConditions, String condition, boolean guarded) {
+        static final Scope CONDITIONS = new Scope(true, null, false);
+
+        static Scope of(Object condition) {
+            return new Scope(false, condition instanceof String name ? name : null, false);
+        }
+
+        Scope guarded(boolean value) {
+            return new Scope(inConditions, condition, value);
         }
     }
 
