@@ -26,8 +26,9 @@ final class Paths {
         return (Map<String, Object>) at(node, path);
     }
 
-    static List<?> list(Object node, Object... path) {
-        return (List<?>) at(node, path);
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object node, Object... path) {
+        return (List<Object>) at(node, path);
     }
 
     /** The Default of a template parameter, as text. */

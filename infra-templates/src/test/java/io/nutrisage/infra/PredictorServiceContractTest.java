@@ -131,6 +131,19 @@ class PredictorServiceContractTest {
     }
 
     @Test
+    void predictorContainerIsToldTheMetricNamespace() {
+        Map<String, Object> container =
+                map(list(service, "Resources", "TaskDefinition", "Properties", "ContainerDefinitions")
+                        .get(0));
+
+        assertThat(list(container, "Environment"))
+                .contains(
+                        Map.of("Name", "AWS_EMF_NAMESPACE", "Value", NAMESPACE),
+                        Map.of("Name", "AWS_EMF_WRITE_TO_STDOUT", "Value", "true"),
+                        Map.of("Name", "PORT", "Value", String.valueOf(PORT)));
+    }
+
+    @Test
     void tasksAcceptTheServicePortFromTheLoadBalancerSecurityGroupOnly() {
         List<?> ingress = list(service, "Resources", "TaskSecurityGroup", "Properties", "SecurityGroupIngress");
         Object loadBalancerGroup = Map.of("Fn::GetAtt", List.of("LoadBalancerSecurityGroup", "GroupId"));

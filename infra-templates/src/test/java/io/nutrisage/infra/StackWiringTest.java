@@ -40,7 +40,7 @@ class StackWiringTest {
         for (Stacks.Stack stack : Stacks.all()) {
             Map<String, Object> parameter = Paths.map(stack.parse(), "Parameters", "EnvironmentName");
             assertThat(parameter).as(stack.suffix()).containsEntry("Default", "nutrisage");
-            assertThat(parameter).as(stack.suffix()).containsEntry("AllowedPattern", "[a-z][a-z0-9-]{1,30}");
+            assertThat(parameter).as(stack.suffix()).containsEntry("AllowedPattern", "[a-z][a-z0-9-]{1,20}");
         }
     }
 
