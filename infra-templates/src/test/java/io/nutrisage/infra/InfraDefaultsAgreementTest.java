@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class InfraDefaultsAgreementTest {
         assertThat(at(cpu, "PredefinedMetricSpecification", "PredefinedMetricType"))
                 .isEqualTo("ECSServiceAverageCPUUtilization");
         assertThat(cpu.get("TargetValue")).isEqualTo(Map.of("Ref", "CpuUtilizationTarget"));
-        for (Map<String, Object> policy : java.util.List.of(requests, cpu)) {
+        for (Map<String, Object> policy : List.of(requests, cpu)) {
             assertThat(policy)
                     .containsEntry("ScaleOutCooldown", Map.of("Ref", "ScaleOutCooldownSeconds"))
                     .containsEntry("ScaleInCooldown", Map.of("Ref", "ScaleInCooldownSeconds"));

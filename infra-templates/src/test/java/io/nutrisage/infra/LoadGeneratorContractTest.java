@@ -3,6 +3,7 @@ package io.nutrisage.infra;
 import static io.nutrisage.infra.Paths.list;
 import static io.nutrisage.infra.Paths.map;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -46,11 +47,9 @@ class LoadGeneratorContractTest {
                 .extracting(statement -> map(statement).get("Action"), statement -> map(statement)
                         .get("Resource"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "s3:ListBucket", Map.of("Fn::GetAtt", List.of("DataBucket", "Arn"))),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "s3:GetObject", Map.of("Fn::Sub", "${DataBucket.Arn}/${InputPrefix}*")),
-                        org.assertj.core.groups.Tuple.tuple(
+                        tuple("s3:ListBucket", Map.of("Fn::GetAtt", List.of("DataBucket", "Arn"))),
+                        tuple("s3:GetObject", Map.of("Fn::Sub", "${DataBucket.Arn}/${InputPrefix}*")),
+                        tuple(
                                 List.of("s3:PutObject", "s3:AbortMultipartUpload"),
                                 Map.of("Fn::Sub", "${DataBucket.Arn}/${ResultsPrefix}*")));
     }

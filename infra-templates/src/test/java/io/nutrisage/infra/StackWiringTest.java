@@ -3,6 +3,7 @@ package io.nutrisage.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class StackWiringTest {
     void aStackThatImportsFromALaterStackIsReported() {
         // The same check on a reversed order must fail: proves it looks at the order at all.
         List<Stacks.Stack> reversed = new ArrayList<>(Stacks.all());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         Map<String, String> exportedBy = new HashMap<>();
         List<String> unresolved = new ArrayList<>();
         for (Stacks.Stack stack : reversed) {

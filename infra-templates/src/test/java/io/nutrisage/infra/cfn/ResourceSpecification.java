@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class ResourceSpecification {
         }
         for (JsonNode resource : resources) {
             String name = resource.path("cloudFormationType").asText();
-            Set<String> attributes = new java.util.HashSet<>();
+            Set<String> attributes = new HashSet<>();
             resource.path("attributes").fieldNames().forEachRemaining(attributes::add);
             spec.resourceTypes.put(
                     name, new ResourceType(name, spec.properties(resource.path("properties")), Set.copyOf(attributes)));
@@ -114,7 +115,7 @@ public final class ResourceSpecification {
 
     private Map<String, Property> properties(JsonNode properties) {
         Map<String, Property> result = new LinkedHashMap<>();
-        properties.fields().forEachRemaining(entry -> {
+        for (Map.Entry<String, JsonNode> entry : properties.properties()) {
             JsonNode property = entry.getValue();
             result.put(
                     entry.getKey(),
@@ -122,7 +123,7 @@ public final class ResourceSpecification {
                             entry.getKey(),
                             type(property.path("type")),
                             property.path("required").asBoolean(false)));
-        });
+        }
         return Map.copyOf(result);
     }
 
