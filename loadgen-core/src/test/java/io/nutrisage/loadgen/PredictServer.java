@@ -21,11 +21,15 @@ public final class PredictServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong requests = new AtomicLong();
-    private final long startNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicInteger concurrent =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxConcurrent =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile int status = 200;
     private volatile long delayMillis;
     private volatile long stallEveryMillis;
     private volatile long stallForMillis;
+    private volatile long stallEpochNanos;
 
     public PredictServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -43,6 +47,11 @@ public final class PredictServer implements AutoCloseable {
         return requests.get();
     }
 
+    /** Most requests handled at once since the last call; resets the maximum. */
+    public int takeMaxConcurrent() {
+        return maxConcurrent.getAndSet(concurrent.get());
+    }
+
     public PredictServer status(int status) {
         this.status = status;
         return this;
@@ -53,14 +62,20 @@ public final class PredictServer implements AutoCloseable {
         return this;
     }
 
-    /** Freezes every request arriving in the first {@code forMillis} of each {@code everyMillis} window. */
+    /**
+     * From now on, freezes for {@code forMillis} at the end of every {@code everyMillis} window: a request arriving
+     * during a freeze is answered when the freeze ends.
+     */
     public PredictServer stall(long everyMillis, long forMillis) {
+        this.stallEpochNanos = System.nanoTime();
         this.stallForMillis = forMillis;
         this.stallEveryMillis = everyMillis;
         return this;
     }
 
     private void predict(HttpExchange exchange) throws IOException {
+        int now = concurrent.incrementAndGet();
+        maxConcurrent.accumulateAndGet(now, Math::max);
         try (exchange) {
             byte[] request = read(exchange);
             requests.incrementAndGet();
@@ -74,6 +89,8 @@ public final class PredictServer implements AutoCloseable {
                 return;
             }
             respond(exchange, 200, "{\"grade\":\"B\",\"confidence\":0.91,\"model_version\":\"test\"}");
+        } finally {
+            concurrent.decrementAndGet();
         }
     }
 
@@ -102,10 +119,11 @@ public final class PredictServer implements AutoCloseable {
         try {
             long delay = delayMillis;
             if (stallEveryMillis > 0) {
-                long now = (System.nanoTime() - startNanos) / 1_000_000;
+                long now = (System.nanoTime() - stallEpochNanos) / 1_000_000;
                 long inWindow = now % stallEveryMillis;
-                if (inWindow < stallForMillis) {
-                    delay += stallForMillis - inWindow;
+                long freezeStart = stallEveryMillis - stallForMillis;
+                if (inWindow >= freezeStart) {
+                    delay += stallEveryMillis - inWindow;
                 }
             }
             if (delay > 0) {
