@@ -30,11 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "batch",
         mixinStandardHelpOptions = true,
-        description = {
-            "Sends the records of --input to TARGET/predict/batch in batches and writes the predictions as NDJSON",
-            "(the seed's batch client). A batch body is {\"records\": [...]} (see --wrap); each element of the",
-            "array in the response (or the whole response if it has none) becomes one output line."
-        },
+        description = "Sends the records of --input to TARGET/predict/batch in batches and writes the predictions as"
+                + " NDJSON (the seed's batch client). A batch body is {\"records\": [...]} (see --wrap); each element of"
+                + " the array in the response (or the whole response if it has none) becomes one output line.",
         footer = {
             "",
             "Exit codes: 0 every batch answered 2xx, 1 a batch failed or the input was unusable, 2 invalid input."

@@ -25,8 +25,14 @@ public final class LoadgenCli {
 
     /** Runs the command line and returns the exit code (used by tests and {@link #main}). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers and returns the exit code. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LoadgenCli());
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.RUN_ERROR);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("loadgen: " + message(e));
             return e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.RUN_ERROR;

@@ -24,10 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
-        description = {
-            "Sends one record to TARGET/predict and prints the response (the seed's online client).",
-            "The record is --record JSON, or the first record of --input (default: the built-in sample)."
-        },
+        description = "Sends one record to TARGET/predict and prints the response (the seed's online client). The"
+                + " record is --record JSON, or the first record of --input (default: the built-in sample).",
         footer = {"", "Exit codes: 0 a 2xx response, 1 any other response or a transport error, 2 invalid input."})
 final class PredictCommand implements Callable<Integer> {
     static final MediaType JSON_TYPE = MediaType.get("application/json");

@@ -37,11 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {
-            "Sends records to TARGET/predict on a rate profile (open loop) and writes the time series, an HdrHistogram",
-            "log, a summary and JUnit XML into --out. Ends when the profile or the records run out (see --loop),",
-            "or on SIGINT/SIGTERM, with every output written up to the last second."
-        },
+        description = "Sends records to TARGET/predict on a rate profile (open loop) and writes the time series, an"
+                + " HdrHistogram log, a summary and JUnit XML into --out. Ends when the profile or the records run out"
+                + " (see --loop), or on SIGINT/SIGTERM, with every output written up to the last second.",
         footer = {
             "",
             "Exit codes: 0 ok, 1 run error, 2 invalid command line, 99 a --threshold was breached.",
