@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  loadgen run --profile nutrisage-demo --time-scale 0.1 --target http://127.0.0.1:8000",
             "  loadgen run --phase 30s@10 --phase 1m@10..200 --input s3://bucket/records/ --loop \\",
-            "      --threshold 'p90<500ms' --threshold 'error_rate<1%' --threshold 'achieved_rate>=99%'"
+            "      --threshold 'p90<500ms' --threshold 'error_rate<1%%' --threshold 'achieved_rate>=99%%'"
         })
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -149,8 +149,8 @@ final class RunCommand implements Callable<Integer> {
             names = "--threshold",
             paramLabel = "EXPR",
             description =
-                    "Pass/fail condition on the whole run, repeatable: 'p90<500ms', 'raw_p99<1s', 'error_rate<1%',"
-                            + " 'achieved_rate>=99%', 'dropped<1', 'blocked_requests<1'.")
+                    "Pass/fail condition on the whole run, repeatable: 'p90<500ms', 'raw_p99<1s', 'error_rate<1%%',"
+                            + " 'achieved_rate>=99%%', 'dropped<1', 'blocked_requests<1'.")
     List<String> thresholds = new ArrayList<>();
 
     @Option(
