@@ -16,6 +16,19 @@ def wrk_rate(name):
     return float(m.group(1)), lat.group(1) if lat else "?"
 
 
+def wrk_requests(name):
+    return int(re.search(r"(\d+) requests in", (out / name).read_text()).group(1))
+
+
+def cpu_seconds(name):
+    """user + sys CPU seconds from /usr/bin/time -f '%U %S %e' (last line)."""
+    path = out / name
+    if not path.exists():
+        return None
+    user, system, _ = path.read_text().split("\n")[-2].split()
+    return float(user) + float(system)
+
+
 def windows(series, size=10):
     rows = [r for r in series if r["state"] == "RUNNING" and abs(r["interval_s"] - 1.0) < 0.2]
     for i in range(0, len(rows) - size + 1, size):
@@ -41,6 +54,11 @@ after, lat_after = wrk_rate("wrk-after.txt")
 print(f"wrk -t2 -c64 (closed loop): {before:,.0f} req/s before (mean latency {lat_before}), "
       f"{after:,.0f} req/s after (mean latency {lat_after})\n")
 
+cpu_wrk = cpu_seconds("wrk-before.cpu")
+if cpu_wrk:
+    print(f"wrk CPU: {cpu_wrk:.1f} s for {wrk_requests('wrk-before.txt'):,} requests = "
+          f"{cpu_wrk * 1e6 / wrk_requests('wrk-before.txt'):.0f} µs per request\n")
+
 series = [json.loads(l) for l in (out / "rate" / "timeseries.jsonl").read_text().splitlines()]
 summary = json.loads((out / "rate" / "summary.json").read_text())
 print(f"loadgen open loop, planned {rate:,.0f}/s: sent {summary['sent']:,} of {summary['planned']:,} planned "
@@ -49,6 +67,10 @@ print(f"loadgen open loop, planned {rate:,.0f}/s: sent {summary['sent']:,} of {s
       f"errors {summary['error_rate'] * 100:.3f} %, corrected p50/p90/p99 "
       f"{summary['latency_corrected_ms']['p50']}/{summary['latency_corrected_ms']['p90']}/"
       f"{summary['latency_corrected_ms']['p99']} ms, raw p90 {summary['latency_raw_ms']['p90']} ms\n")
+cpu_lg = cpu_seconds("rate.cpu")
+if cpu_lg:
+    print(f"loadgen CPU (whole JVM incl. start-up and JIT): {cpu_lg:.1f} s for {summary['sent']:,} requests = "
+          f"{cpu_lg * 1e6 / max(1, summary['sent']):.0f} µs per request\n")
 print("| 10 s window from s | target /s | achieved /s | within ±1 % | late | dropped | blocked ms | blocked req | max p90 corrected ms | max p90 raw ms |")
 print("|---|---|---|---|---|---|---|---|---|---|")
 ok = 0

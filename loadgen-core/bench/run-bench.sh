@@ -42,6 +42,7 @@ TARGET=http://127.0.0.1:$PORT
   echo "cpus: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "wrk: $(wrk -v 2>&1 | head -1)"
+  echo "top CPU users before the run:"; ps -eo pcpu,comm --sort=-pcpu | head -6
 } > "$OUT/environment.txt"
 
 echo "== warm-up (10 s at 5000/s)"
@@ -49,20 +50,24 @@ echo "== warm-up (10 s at 5000/s)"
   --out "$OUT/warmup" > /dev/null
 
 echo "== wrk -t2 -c64 -d20s (closed loop, as fast as it can)"
-wrk -t2 -c64 -d20s -s loadgen-core/bench/post.lua "$TARGET/predict" > "$OUT/wrk-before.txt"
+/usr/bin/time -f "%U %S %e" -o "$OUT/wrk-before.cpu" \
+  wrk -t2 -c64 -d20s -s loadgen-core/bench/post.lua "$TARGET/predict" > "$OUT/wrk-before.txt"
 cat "$OUT/wrk-before.txt"
 
 echo "== loadgen open loop at $RATE/s for ${RATE_SECONDS}s, $WORKERS in flight"
-"$JAVA" -Xmx512m -jar "$JAR" run --target "$TARGET" --phase "${RATE_SECONDS}s@$RATE" --loop --workers "$WORKERS" \
+/usr/bin/time -f "%U %S %e" -o "$OUT/rate.cpu" \
+  "$JAVA" -Xmx512m -jar "$JAR" run --target "$TARGET" --phase "${RATE_SECONDS}s@$RATE" --loop --workers "$WORKERS" \
   --progress plain --out "$OUT/rate" > "$OUT/rate.txt" 2> "$OUT/rate.log" || true
 cat "$OUT/rate.txt"
 
 echo "== wrk again"
-wrk -t2 -c64 -d20s -s loadgen-core/bench/post.lua "$TARGET/predict" > "$OUT/wrk-after.txt"
+/usr/bin/time -f "%U %S %e" -o "$OUT/wrk-after.cpu" \
+  wrk -t2 -c64 -d20s -s loadgen-core/bench/post.lua "$TARGET/predict" > "$OUT/wrk-after.txt"
 cat "$OUT/wrk-after.txt"
 
 echo "== heap: loadgen at $RATE/s for ${HEAP_SECONDS}s with GC logging (-Xmx512m)"
 "$JAVA" -Xmx512m -Xlog:gc:file="$OUT/heap-gc.log":uptime -jar "$JAR" run --target "$TARGET" \
   --phase "${HEAP_SECONDS}s@$RATE" --loop --workers "$WORKERS" --progress off --out "$OUT/heap" > "$OUT/heap.txt" 2>&1 || true
 
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
 python3 loadgen-core/bench/analyse.py "$OUT" "$RATE" | tee "$OUT/report.md"

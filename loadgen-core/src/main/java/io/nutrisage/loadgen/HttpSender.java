@@ -13,10 +13,8 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
@@ -54,14 +52,10 @@ final class HttpSender {
         this.stats = stats;
         this.sink = definition.responseSink().orElse(null);
         this.url = HttpUrl.get(definition.url().toString());
-        AtomicInteger threads = new AtomicInteger();
-        // OkHttp's default executor, with named daemon threads so an embedding application can always exit.
-        this.executor =
-                new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "loadgen-http-" + threads.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        // Virtual threads: a blocked socket read parks on the JDK's poller instead of holding an OS thread, so a
+        // few carrier threads serve hundreds of calls in flight (measured in docs/benchmarks-loadgen.md).
+        this.executor = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("loadgen-http-", 0).factory());
         Dispatcher dispatcher = new Dispatcher(executor);
         int cap = definition.inFlightCap();
         dispatcher.setMaxRequests(cap);
@@ -193,7 +187,7 @@ final class HttpSender {
 
         private void done() {
             stats.completed.increment();
-            stats.inFlight.decrementAndGet();
+            stats.releaseSlot();
         }
 
         private void store(int code, JsonNode json, byte[] body, double latencyMs, String error) {

@@ -341,7 +341,11 @@ public final class LoadRun implements AutoCloseable {
                     stats.planned.increment();
                     stats.dropped.increment();
                 } else {
-                    LockSupport.parkNanos(50_000);
+                    stats.slotWaiter = Thread.currentThread();
+                    if (stats.inFlight.get() >= cap) {
+                        LockSupport.parkNanos(Math.min(maxLateness - (now - due) + 1, MAX_PARK_NANOS));
+                    }
+                    stats.slotWaiter = null;
                     continue;
                 }
             } else {

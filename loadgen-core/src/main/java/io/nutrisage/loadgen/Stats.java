@@ -44,6 +44,17 @@ final class Stats {
 
     final Recorder raw = new Recorder(HIGHEST_MICROS, 3);
     final AtomicInteger inFlight = new AtomicInteger();
+    /** The scheduler thread while it waits for a free slot under the in-flight cap, else null. */
+    volatile Thread slotWaiter;
+
+    /** A request ended: free its slot and wake the scheduler if it waits for one (no polling). */
+    void releaseSlot() {
+        inFlight.decrementAndGet();
+        Thread waiter = slotWaiter;
+        if (waiter != null) {
+            java.util.concurrent.locks.LockSupport.unpark(waiter);
+        }
+    }
 
     void recordLatency(long intendedNs, long sentNs, long endNs) {
         corrected.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (endNs - intendedNs) / 1000)));
