@@ -2,14 +2,14 @@
 # Load generator benchmark: open-loop rate accuracy and blocked time of loadgen next to wrk, against the same
 # minimal loopback server, in one run; then a multi-minute high-rate run with GC logging to show the heap stays flat.
 #
-# Usage: loadgen-core/bench/run-bench.sh [RATE=20000] [RATE_SECONDS=60] [HEAP_SECONDS=180] [WORKERS=256]
+# Usage: loadgen-core/bench/run-bench.sh [RATE=20000] [RATE_SECONDS=60] [HEAP_SECONDS=180] [WORKERS=64]
 # Needs: wrk (apt-get install wrk), python3, a JDK >= 21. Results: loadgen-core/bench/out/<time>/report.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RATE=${1:-20000}
 RATE_SECONDS=${2:-60}
 HEAP_SECONDS=${3:-180}
-WORKERS=${4:-256}
+WORKERS=${4:-64}
 PORT=${PORT:-18080}
 
 java_bin() {
@@ -28,7 +28,9 @@ JAR=loadgen-core/target/loadgen-core-0.1.0-SNAPSHOT-cli.jar
 OUT=loadgen-core/bench/out/$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
-"$JAVA" -Xmx512m loadgen-core/bench/BenchServer.java "$PORT" > "$OUT/server.log" 2>&1 &
+# The JDK server closes idle keep-alive connections beyond 200 (sun.net.httpserver.maxIdleConnections);
+# with more connections than that, requests on just-closed pooled connections fail as resets.
+"$JAVA" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=2000 loadgen-core/bench/BenchServer.java "$PORT" > "$OUT/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do
