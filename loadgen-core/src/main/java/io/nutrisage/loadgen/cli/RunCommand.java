@@ -94,7 +94,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Records: s3://bucket/prefix/, a local file or directory, or 'builtin' (env INPUT_PREFIX).")
     String input;
 
-    @Option(names = "--loop", description = "Start the records over when they run out instead of ending the run.")
+    @Option(
+            names = "--loop",
+            negatable = true,
+            description = "Start the records over when they run out instead of ending the run (default: on for the"
+                    + " built-in sample, which is only 200 records, off for files and S3).")
+    Boolean loopOption;
+
     boolean loop;
 
     @Option(
@@ -176,6 +182,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new LoadgenException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
         }
+        boolean builtIn = input == null || input.isBlank() || input.equals("builtin");
+        loop = loopOption != null ? loopOption : builtIn;
         LazyS3 s3 = new LazyS3();
         ResponseSink sink = null;
         if (responses != null) {

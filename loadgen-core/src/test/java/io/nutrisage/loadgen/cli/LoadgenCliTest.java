@@ -181,6 +181,48 @@ class LoadgenCliTest {
     }
 
     @Test
+    void builtInSampleLoopsByDefaultAndFilesDoNot() throws Exception {
+        Path input = dir.resolve("two.csv");
+        Files.writeString(input, "code,fat_100g\n1,1\n2,2\n");
+        Path sampleOut = dir.resolve("sample");
+        Path fileOut = dir.resolve("file");
+
+        int sample = loadgen(
+                "run",
+                "--target",
+                server.uri().toString(),
+                "--phase",
+                "1s@250",
+                "--progress",
+                "off",
+                "--out",
+                sampleOut.toString());
+        int file = loadgen(
+                "run",
+                "--target",
+                server.uri().toString(),
+                "--phase",
+                "1s@250",
+                "--progress",
+                "off",
+                "--input",
+                input.toString(),
+                "--out",
+                fileOut.toString());
+
+        assertThat(sample).isZero();
+        assertThat(file).isZero();
+        JsonNode sampleSummary = JSON.readTree(sampleOut.resolve("summary.json").toFile());
+        assertThat(sampleSummary.get("sent").asLong())
+                .as("more than the 200 sample records")
+                .isEqualTo(250);
+        assertThat(sampleSummary.get("end_reason").asText()).isEqualTo("PROFILE_COMPLETED");
+        JsonNode fileSummary = JSON.readTree(fileOut.resolve("summary.json").toFile());
+        assertThat(fileSummary.get("sent").asLong()).isEqualTo(2);
+        assertThat(fileSummary.get("end_reason").asText()).isEqualTo("RECORDS_EXHAUSTED");
+    }
+
+    @Test
     void helpListsTheCommandsExitCodesAndEnvironment() {
         assertThat(loadgen("--help")).isZero();
         assertThat(out.toString()).contains("run", "predict", "batch", "99", "TARGET_URL", "INPUT_PREFIX", "WORKERS");
