@@ -181,7 +181,7 @@ class PredictorServerTest {
                 .contains("predictor_http_requests_total{route=\"/predict\",status=\"200\"}")
                 .contains("predictor_http_requests_total{route=\"/predict\",status=\"422\"}")
                 .contains("predictor_http_request_duration_seconds_bucket{route=\"/predict\",le=\"0.005\"}")
-                .contains("predictor_predictions_total{grade=\"D\"}")
+                .containsPattern("predictor_predictions_total\\{grade=\"[A-E]\"} [1-9]")
                 .contains("predictor_prediction_confidence_bucket{le=\"0.9\"}")
                 .contains("predictor_model_latency_seconds_count")
                 .contains("predictor_invalid_records_total");
