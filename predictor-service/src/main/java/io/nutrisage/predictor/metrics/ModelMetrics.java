@@ -86,6 +86,10 @@ public final class ModelMetrics implements AutoCloseable {
         lock.lock();
         try {
             if (flusher == null) {
+                // Seconds before the start (model loading) hold nothing: begin with the current second.
+                if (current.predictions == 0 && current.invalid == 0) {
+                    current = new Second(secondOf(clock.millis()), maxValuesPerSecond);
+                }
                 flusher = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().daemon().name("emf-flusher").factory());
                 long delay = 1000 - clock.millis() % 1000;
