@@ -1,7 +1,15 @@
+-- DELAY_MS=n makes every connection wait n ms between its requests (a paced, closed-loop approximation of a
+-- fixed rate: about connections * 1000 / n requests/s; wrk measures from the send, so stalls are under-reported).
 -- wrk script: POST /predict with real test.csv rows (one JSON object per line in BODIES, default bodies.jsonl),
 -- cycling through them. done() prints non-2xx/3xx answers so a run that only measured errors is obvious.
 local bodies = {}
 local next_body = 1
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "")
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
+end
 
 function init(args)
   local path = os.getenv("BODIES") or "bodies.jsonl"

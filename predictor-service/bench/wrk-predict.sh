@@ -4,7 +4,7 @@
 #   predictor-service/bench/wrk-predict.sh [duration-seconds] [connections]
 # Needs: wrk (apt-get install wrk), python3 (turns test.csv rows into JSON bodies), curl.
 # Env: PORT (default 18000), SKIP_BUILD=1 to reuse target/predictor-service.jar, TEST_CSV to point at test.csv,
-#      WRK_THREADS (default 1).
+#      WRK_THREADS (default 1), RATE for the paced run (default 5000 req/s).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(cd "$here/.." && pwd)"
@@ -27,13 +27,30 @@ out="$(mktemp)"
 python3 "$here/csv-to-jsonl.py" "$csv" "$bodies"
 PORT="$port" "$java" -jar "$module/target/predictor-service.jar" >"$out" 2>"$out.err" &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$bodies" "$out" "$out.err"; }
+cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -f "$bodies" "$out" "$out.err" "$out.wrk"; }
 trap cleanup EXIT
 for _ in $(seq 150); do curl -sf -o /dev/null "http://127.0.0.1:$port/ready" && break; sleep 0.2; done
 curl -sf -o /dev/null "http://127.0.0.1:$port/ready" || { echo "service did not become ready:" >&2; cat "$out.err" >&2; exit 1; }
 
 echo "== warm-up 10 s"
 BODIES="$bodies" wrk -t"$threads" -c"$conns" -d10s -s "$here/predict.lua" "http://127.0.0.1:$port" >/dev/null
+# Service CPU per request: a figure that stays meaningful when other jobs share the cores.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+tck="$(getconf CLK_TCK)"
+run() {
+  local before after
+  before="$(cpu_ticks)"
+  "$@" | tee "$out.wrk"
+  after="$(cpu_ticks)"
+  awk -v b="$before" -v a="$after" -v t="$tck" '/requests in/ {n=$1} END {
+    if (n > 0) printf "service CPU: %.1f s for %d requests = %.0f us per request\n", (a-b)/t, n, (a-b)/t*1e6/n }' "$out.wrk"
+}
 echo "== wrk -t$threads -c$conns -d${secs}s POST /predict ($(wc -l <"$bodies") test.csv rows, cycled)"
-BODIES="$bodies" wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$here/predict.lua" "http://127.0.0.1:$port"
+BODIES="$bodies" run wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$here/predict.lua" "http://127.0.0.1:$port"
+rate="${RATE:-5000}"
+paced_conns=50
+delay_ms=$(( paced_conns * 1000 / rate ))
+echo "== paced: $paced_conns connections, each waiting ${delay_ms} ms between requests (target ~${rate} req/s)"
+DELAY_MS="$delay_ms" BODIES="$bodies" run wrk -t"$threads" -c"$paced_conns" -d"${secs}s" --latency -s "$here/predict.lua" \
+  "http://127.0.0.1:$port"
 echo "== EMF lines written during the run: $(wc -l <"$out"), bytes: $(wc -c <"$out")"
