@@ -26,7 +26,6 @@ public record CategorySignals(
         boolean milk,
         boolean sweetener) {
 
-    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9%]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final List<String> PLANT_FAMILY = List.of(
@@ -305,11 +304,35 @@ public record CategorySignals(
         if (text == null || text.isEmpty()) {
             return " ";
         }
-        String stripped =
-                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        String words =
-                NON_ALPHANUMERIC.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        return " " + words.strip() + " ";
+        // Decomposing accents costs more than everything else here; plain ASCII text (most tags) skips it.
+        String stripped = isAscii(text)
+                ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String lower = stripped.toLowerCase(Locale.ROOT);
+        var words = new StringBuilder(lower.length() + 2).append(' ');
+        boolean pendingSpace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
+                if (pendingSpace && words.length() > 1) {
+                    words.append(' ');
+                }
+                pendingSpace = false;
+                words.append(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return words.append(' ').toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean anyOf(String text, List<String> needles) {
