@@ -26,7 +26,6 @@ public record CategorySignals(
         boolean milk,
         boolean sweetener) {
 
-    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9%]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private static final List<String> PLANT_FAMILY = List.of(
@@ -278,25 +277,27 @@ public record CategorySignals(
     }
 
     static CategorySignals detect(String categories, String pnns1, String pnns2, String name) {
+        // Each text is checked on its own rather than concatenated: normalised texts start and end with a space and
+        // no needle holds two spaces in a row, so no needle could have matched across a seam anyway.
         String withoutPlantFamily = categories;
         for (String family : PLANT_FAMILY) {
-            withoutPlantFamily = withoutPlantFamily.replace(family, " ");
+            if (withoutPlantFamily.contains(family)) {
+                withoutPlantFamily = withoutPlantFamily.replace(family, " ");
+            }
         }
-        String groups = pnns1 + pnns2;
-        String all = categories + groups + name;
-
-        boolean pnnsBeverage = pnns1.contains(" beverages ");
-        boolean water = pnns2.contains(" waters and flavored waters ") && !anyOf(categories + name, FLAVOURED)
-                || anyOf(categories, WATER) && !anyOf(categories + name, FLAVOURED);
-        boolean beverage = pnnsBeverage || water || anyOf(withoutPlantFamily, BEVERAGE);
-        boolean cheese = (anyOf(categories + pnns2, CHEESE) && !anyOf(categories, NOT_CHEESE));
+        boolean flavoured = anyOf(categories, FLAVOURED) || anyOf(name, FLAVOURED);
+        boolean water = !flavoured && (pnns2.contains(" waters and flavored waters ") || anyOf(categories, WATER));
+        boolean beverage = pnns1.contains(" beverages ") || water || anyOf(withoutPlantFamily, BEVERAGE);
+        boolean cheese = (anyOf(categories, CHEESE) || anyOf(pnns2, CHEESE)) && !anyOf(categories, NOT_CHEESE);
         boolean addedFat =
                 pnns2.contains(" fats ") || anyOf(categories, ADDED_FAT) && !anyOf(categories, NOT_ADDED_FAT);
-        boolean fruitVeg = anyOf(categories + groups, FRUIT_VEGETABLES);
-        boolean juice = anyOf(categories + pnns2, JUICE);
-        boolean nuts = anyOf(categories + pnns2, NUTS);
-        boolean milk = anyOf(categories + groups, MILK);
-        boolean sweetener = pnns2.contains(" artificially sweetened ") || anyOf(categories + name, SWEETENER);
+        boolean fruitVeg =
+                anyOf(categories, FRUIT_VEGETABLES) || anyOf(pnns1, FRUIT_VEGETABLES) || anyOf(pnns2, FRUIT_VEGETABLES);
+        boolean juice = anyOf(categories, JUICE) || anyOf(pnns2, JUICE);
+        boolean nuts = anyOf(categories, NUTS) || anyOf(pnns2, NUTS);
+        boolean milk = anyOf(categories, MILK) || anyOf(pnns1, MILK) || anyOf(pnns2, MILK);
+        boolean sweetener =
+                pnns2.contains(" artificially sweetened ") || anyOf(categories, SWEETENER) || anyOf(name, SWEETENER);
         return new CategorySignals(beverage, water, cheese, addedFat, fruitVeg, juice, nuts, milk, sweetener);
     }
 
@@ -305,11 +306,35 @@ public record CategorySignals(
         if (text == null || text.isEmpty()) {
             return " ";
         }
-        String stripped =
-                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        String words =
-                NON_ALPHANUMERIC.matcher(stripped.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        return " " + words.strip() + " ";
+        // Decomposing accents costs more than everything else here; plain ASCII text (most tags) skips it.
+        String stripped = isAscii(text)
+                ? text
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String lower = stripped.toLowerCase(Locale.ROOT);
+        var words = new StringBuilder(lower.length() + 2).append(' ');
+        boolean pendingSpace = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
+                if (pendingSpace && words.length() > 1) {
+                    words.append(' ');
+                }
+                pendingSpace = false;
+                words.append(c);
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return words.append(' ').toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean anyOf(String text, List<String> needles) {

@@ -23,11 +23,13 @@ final class TreeEnsemble {
     private final List<String> featureNames;
     private final int[] roots;
     private final int[] treeClass;
-    private final int[] splitFeature;
-    private final float[] threshold;
-    private final int[] left;
-    private final int[] right;
-    private final boolean[] defaultLeft;
+    /**
+     * Three ints per node, so one cache line holds several nodes of a path: the split feature with the default
+     * direction in the sign bit ({@link #LEAF} for a leaf), the float bits of the threshold (of the leaf value for
+     * a leaf), and the index of the left child; the right child always follows the left one, as XGBoost allocates
+     * them (checked when loading).
+     */
+    private final int[] nodes;
 
     private TreeEnsemble(
             int numClass,
@@ -36,23 +38,19 @@ final class TreeEnsemble {
             List<String> featureNames,
             int[] roots,
             int[] treeClass,
-            int[] splitFeature,
-            float[] threshold,
-            int[] left,
-            int[] right,
-            boolean[] defaultLeft) {
+            int[] nodes) {
         this.numClass = numClass;
         this.numFeature = numFeature;
         this.baseScore = baseScore;
         this.featureNames = featureNames;
         this.roots = roots;
         this.treeClass = treeClass;
-        this.splitFeature = splitFeature;
-        this.threshold = threshold;
-        this.left = left;
-        this.right = right;
-        this.defaultLeft = defaultLeft;
+        this.nodes = nodes;
     }
+
+    private static final int LEAF = -1;
+    private static final int DEFAULT_LEFT = 1 << 31;
+    private static final int FEATURE_MASK = ~DEFAULT_LEFT;
 
     /** Parses an XGBoost JSON model ({@code Booster.saveModel("….json")}); only tree boosters are supported. */
     static TreeEnsemble read(InputStream json) throws IOException {
@@ -81,18 +79,14 @@ final class TreeEnsemble {
         }
         int[] roots = new int[trees.size()];
         int[] treeClass = new int[trees.size()];
-        int[] splitFeature = new int[totalNodes];
-        float[] threshold = new float[totalNodes];
-        int[] left = new int[totalNodes];
-        int[] right = new int[totalNodes];
-        boolean[] defaultLeft = new boolean[totalNodes];
+        int[] nodes = new int[3 * totalNodes];
         int offset = 0;
         for (int t = 0; t < trees.size(); t++) {
             JsonNode tree = trees.get(t);
             if (tree.path("categories_nodes").size() > 0) {
                 throw new IOException("categorical splits are not supported (tree " + t + ")");
             }
-            roots[t] = offset;
+            roots[t] = 3 * offset;
             treeClass[t] = treeInfo.get(t).asInt();
             if (treeClass[t] < 0 || treeClass[t] >= numClass) {
                 throw new IOException("tree " + t + " belongs to class " + treeClass[t] + " of " + numClass);
@@ -103,34 +97,29 @@ final class TreeEnsemble {
             JsonNode c = tree.path("split_conditions");
             JsonNode d = tree.path("default_left");
             for (int i = 0; i < l.size(); i++) {
-                int node = offset + i;
-                boolean leaf = l.get(i).asInt() == -1;
-                left[node] = leaf ? -1 : offset + l.get(i).asInt();
-                right[node] = leaf ? -1 : offset + r.get(i).asInt();
-                splitFeature[node] = f.get(i).asInt();
-                if (!leaf && (splitFeature[node] < 0 || splitFeature[node] >= numFeature)) {
-                    throw new IOException(
-                            "tree " + t + " node " + i + " splits on unknown feature " + splitFeature[node]);
-                }
+                int node = 3 * (offset + i);
+                int leftChild = l.get(i).asInt();
                 // Leaves keep their value in split_conditions; the JSON holds float32 values printed in full.
-                threshold[node] = (float) c.get(i).asDouble();
+                nodes[node + 1] = Float.floatToRawIntBits((float) c.get(i).asDouble());
+                if (leftChild == -1) {
+                    nodes[node] = LEAF;
+                    continue;
+                }
+                int feature = f.get(i).asInt();
+                if (feature < 0 || feature >= numFeature) {
+                    throw new IOException("tree " + t + " node " + i + " splits on unknown feature " + feature);
+                }
+                if (r.get(i).asInt() != leftChild + 1 || leftChild + 1 >= l.size()) {
+                    throw new IOException("tree " + t + " node " + i + ": right child does not follow the left one");
+                }
                 JsonNode dl = d.get(i);
-                defaultLeft[node] = dl.isBoolean() ? dl.asBoolean() : dl.asInt() != 0;
+                boolean defaultLeft = dl.isBoolean() ? dl.asBoolean() : dl.asInt() != 0;
+                nodes[node] = feature | (defaultLeft ? DEFAULT_LEFT : 0);
+                nodes[node + 2] = 3 * (offset + leftChild);
             }
             offset += l.size();
         }
-        return new TreeEnsemble(
-                numClass,
-                numFeature,
-                baseScore,
-                List.copyOf(names),
-                roots,
-                treeClass,
-                splitFeature,
-                threshold,
-                left,
-                right,
-                defaultLeft);
+        return new TreeEnsemble(numClass, numFeature, baseScore, List.copyOf(names), roots, treeClass, nodes);
     }
 
     int numClass() {
@@ -155,17 +144,16 @@ final class TreeEnsemble {
         for (int k = 0; k < numClass; k++) {
             out[k] = baseScore;
         }
+        int[] nodes = this.nodes;
         for (int t = 0; t < roots.length; t++) {
             int node = roots[t];
-            while (left[node] != -1) {
-                float value = features[splitFeature[node]];
-                if (Float.isNaN(value)) {
-                    node = defaultLeft[node] ? left[node] : right[node];
-                } else {
-                    node = value < threshold[node] ? left[node] : right[node];
-                }
+            int split;
+            while ((split = nodes[node]) != LEAF) {
+                float value = features[split & FEATURE_MASK];
+                boolean goLeft = Float.isNaN(value) ? split < 0 : value < Float.intBitsToFloat(nodes[node + 1]);
+                node = goLeft ? nodes[node + 2] : nodes[node + 2] + 3;
             }
-            out[treeClass[t]] += threshold[node];
+            out[treeClass[t]] += Float.intBitsToFloat(nodes[node + 1]);
         }
     }
 

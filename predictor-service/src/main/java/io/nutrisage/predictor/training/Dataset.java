@@ -16,7 +16,8 @@ import java.util.Objects;
 public record Dataset(List<LabelledProduct> products, int rowsRead, Map<String, Integer> droppedByField) {
     public Dataset {
         products = List.copyOf(products);
-        droppedByField = Map.copyOf(Objects.requireNonNull(droppedByField, "droppedByField"));
+        droppedByField = java.util.Collections.unmodifiableMap(
+                new java.util.TreeMap<>(Objects.requireNonNull(droppedByField, "droppedByField")));
     }
 
     public int dropped() {

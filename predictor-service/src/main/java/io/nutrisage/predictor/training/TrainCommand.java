@@ -75,12 +75,12 @@ public final class TrainCommand {
                             : Path.of("src/main/resources/io/nutrisage/predictor/model"),
                     Path.of(given.getOrDefault("figures", "../docs/figures")),
                     Path.of(given.getOrDefault("model-md", "MODEL.md")),
-                    Integer.parseInt(given.getOrDefault("budget", "24")),
-                    Integer.parseInt(given.getOrDefault("startup", "8")),
+                    Integer.parseInt(given.getOrDefault("budget", "12")),
+                    Integer.parseInt(given.getOrDefault("startup", "5")),
                     Integer.parseInt(given.getOrDefault("folds", "3")),
-                    Integer.parseInt(given.getOrDefault("max-rounds", "400")),
-                    Integer.parseInt(given.getOrDefault("patience", "25")),
-                    Integer.parseInt(given.getOrDefault("threads", "1")),
+                    Integer.parseInt(given.getOrDefault("max-rounds", "250")),
+                    Integer.parseInt(given.getOrDefault("patience", "15")),
+                    Integer.parseInt(given.getOrDefault("threads", "2")),
                     Long.parseLong(given.getOrDefault("seed", "20171031")));
             given.keySet()
                     .removeAll(List.of(
@@ -148,8 +148,8 @@ public final class TrainCommand {
         int[] folds = XgboostTrainer.stratifiedFolds(trainMatrix.labels(), options.folds(), options.seed());
 
         var space = new SearchSpace(List.of(
-                new SearchSpace.Dimension("eta", 0.03, 0.3, true, false),
-                new SearchSpace.Dimension("max_depth", 3, 9, false, true),
+                new SearchSpace.Dimension("eta", 0.08, 0.3, true, false),
+                new SearchSpace.Dimension("max_depth", 4, 8, false, true),
                 new SearchSpace.Dimension("min_child_weight", 0.5, 8, true, false),
                 new SearchSpace.Dimension("subsample", 0.6, 1.0, false, false),
                 new SearchSpace.Dimension("colsample_bytree", 0.5, 1.0, false, false),
@@ -185,7 +185,7 @@ public final class TrainCommand {
         // The final model sees all folds, (k/(k-1)) times the data of a CV model: scale the rounds accordingly.
         int rounds = (int) Math.ceil(bestCv.meanBestRounds() * options.folds() / (options.folds() - 1.0));
         Map<String, Object> finalParameters = withParameters(trainer.baseParameters(), best.parameters());
-        log.info("best trial {}: {} -> final model with {} rounds", best.number(), best.parameters(), rounds);
+        log.info("best trial {}: {} -> final model with {} rounds", best.number() + 1, best.parameters(), rounds);
 
         Booster booster = trainer.fit(trainMatrix, finalParameters, rounds);
         booster.setFeatureNames(XgboostTrainer.featureNames());

@@ -35,9 +35,11 @@ final class XgboostTrainer {
         p.put("objective", "multi:softprob");
         p.put("num_class", Grade.values().length);
         p.put("tree_method", "hist");
+        p.put("max_bin", 128);
         p.put("eval_metric", "mlogloss");
         p.put("monotone_constraints", monotoneConstraints());
-        p.put("nthread", threads);
+        // One OpenMP thread per booster; parallelism comes from training CV folds concurrently.
+        p.put("nthread", 1);
         p.put("seed", seed);
         p.put("verbosity", 0);
         return p;
@@ -72,31 +74,49 @@ final class XgboostTrainer {
         return fold;
     }
 
+    /**
+     * Mean best validation log-loss over the folds. Folds train concurrently, one single-threaded booster each:
+     * on a shared 2-core machine that beats one booster with 2 OpenMP threads, whose barriers stall when a core is
+     * taken. Results are combined in fold order, so the outcome does not depend on scheduling.
+     */
     CvResult crossValidate(
             FeatureMatrix data, int[] foldOf, int folds, Map<String, Object> params, int maxRounds, int patience)
             throws XGBoostError {
-        double lossSum = 0;
-        double roundsSum = 0;
-        for (int f = 0; f < folds; f++) {
-            int fold = f;
-            int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
-                    .filter(i -> foldOf[i] != fold)
-                    .toArray();
-            int[] validRows = java.util.stream.IntStream.range(0, data.rows())
-                    .filter(i -> foldOf[i] == fold)
-                    .toArray();
-            DMatrix train = dmatrix(data.subset(trainRows));
-            DMatrix valid = dmatrix(data.subset(validRows));
-            try {
-                int[] best = boostWithEarlyStopping(train, valid, params, maxRounds, patience);
+        List<java.util.concurrent.Future<int[]>> results = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads))) {
+            for (int f = 0; f < folds; f++) {
+                int fold = f;
+                results.add(pool.submit(() -> {
+                    int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
+                            .filter(i -> foldOf[i] != fold)
+                            .toArray();
+                    int[] validRows = java.util.stream.IntStream.range(0, data.rows())
+                            .filter(i -> foldOf[i] == fold)
+                            .toArray();
+                    DMatrix train = dmatrix(data.subset(trainRows));
+                    DMatrix valid = dmatrix(data.subset(validRows));
+                    try {
+                        return boostWithEarlyStopping(train, valid, params, maxRounds, patience);
+                    } finally {
+                        train.dispose();
+                        valid.dispose();
+                    }
+                }));
+            }
+            double lossSum = 0;
+            double roundsSum = 0;
+            for (var result : results) {
+                int[] best = result.get();
                 roundsSum += best[0];
                 lossSum += Float.intBitsToFloat(best[1]);
-            } finally {
-                train.dispose();
-                valid.dispose();
             }
+            return new CvResult(lossSum / folds, roundsSum / folds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XGBoostError("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new XGBoostError("cross-validation fold failed: " + e.getCause(), e.getCause());
         }
-        return new CvResult(lossSum / folds, roundsSum / folds);
     }
 
     /**

@@ -2,6 +2,12 @@ package io.nutrisage.predictor.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nutrisage.predictor.training.DatasetReader;
+import io.nutrisage.predictor.training.LabelledProduct;
+import io.nutrisage.predictor.training.TestData;
+import java.text.Normalizer;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,5 +60,42 @@ class CategorySignalsTest {
     void flagsFruitAndVegetableProducts(String categories, boolean fruitVegetables) {
         CategorySignals signals = CategorySignals.detect(CategorySignals.normalise(categories), " ", " ", " ");
         assertThat(signals.fruitVegetables()).isEqualTo(fruitVegetables);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Épinards, Légumes-feuilles   | ' epinards legumes feuilles '
+            en:plant-based-foods         | ' en plant based foods '
+            Jus d'orange 100% pur jus    | ' jus d orange 100% pur jus '
+            Käse;  Œufs                  | ' kase ufs '
+            '--'                         | '  '
+            """)
+    void normalisesToAccentFreeLowerCaseWords(String text, String expected) {
+        assertThat(CategorySignals.normalise(text)).isEqualTo(expected);
+    }
+
+    @Test
+    void fastNormalisationMatchesTheRegexDefinitionOnEveryTestRow() throws Exception {
+        for (LabelledProduct p : DatasetReader.read(TestData.testCsv()).products()) {
+            for (String text : new String[] {
+                p.record().categories(),
+                p.record().pnnsGroup2(),
+                p.record().productName().orElse("")
+            }) {
+                assertThat(CategorySignals.normalise(text)).as(text).isEqualTo(reference(text));
+            }
+        }
+    }
+
+    /** The definition: NFD, drop combining marks, lower-case, runs of anything but [a-z0-9%] become one space. */
+    private static String reference(String text) {
+        if (text.isEmpty()) {
+            return " ";
+        }
+        String stripped = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return " "
+                + stripped.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9%]+", " ")
+                        .strip() + " ";
     }
 }

@@ -2,6 +2,8 @@ package io.nutrisage.predictor.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nutrisage.predictor.features.FeatureExtractor;
 import io.nutrisage.predictor.training.Dataset;
 import io.nutrisage.predictor.training.DatasetReader;
@@ -53,6 +55,23 @@ class BundledModelTest {
         assertThat(test).hasSizeGreaterThan(3300);
         assertThat(accuracy).as("accuracy").isGreaterThanOrEqualTo(0.93);
         assertThat(macroF1).as("macro-F1").isGreaterThanOrEqualTo(0.93);
+    }
+
+    @Test
+    void servingReproducesTheModelCardFiguresExactly() throws Exception {
+        // The card was computed at training time; equal figures mean the serving-time feature extraction and tree
+        // evaluation make the same decision on every test row as the training pipeline did (no train/serve skew).
+        JsonNode metrics;
+        try (InputStream card = GradePredictors.class.getResourceAsStream(GradePredictors.BUNDLED_CARD)) {
+            metrics = new ObjectMapper().readTree(card).path("test_metrics");
+        }
+        int correct = 0;
+        for (LabelledProduct product : test) {
+            correct += predictor.predict(product.record()).grade() == product.grade() ? 1 : 0;
+        }
+        assertThat(metrics.path("test_rows").asInt()).isEqualTo(test.size());
+        assertThat((double) correct / test.size())
+                .isEqualTo(metrics.path("accuracy").asDouble());
     }
 
     @Test
