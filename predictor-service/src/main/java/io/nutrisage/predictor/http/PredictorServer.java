@@ -110,7 +110,21 @@ public final class PredictorServer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         service.markDraining();
-        server.stop();
+        // Helidon waits up to the grace period for request threads and again for its writer threads; bound the
+        // whole stop so a hung request cannot hold a task past ECS's 30 s stop timeout.
+        Thread stopper =
+                Thread.ofPlatform().daemon().name("predictor-stop-" + port).start(server::stop);
+        try {
+            stopper.join(config.drainTimeout().plusSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn(
+                    "Requests on port {} still running after the {} s drain timeout; abandoning them",
+                    port,
+                    config.drainTimeout().toSeconds());
+        }
         modelMetrics.close();
         LOG.info(
                 "Predictor server on port {} stopped after draining for {} ms",

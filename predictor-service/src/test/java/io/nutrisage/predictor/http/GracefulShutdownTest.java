@@ -93,6 +93,43 @@ class GracefulShutdownTest {
         }
     }
 
+    @Test
+    void stopReturnsAfterTheDrainTimeoutEvenWhenARequestNeverFinishes() throws Exception {
+        GatedModel gated = new GatedModel();
+        PredictorServer server =
+                PredictorServer.start(ServerConfig.embedded().withDrainTimeout(Duration.ofSeconds(1)), gated);
+        gated.armed = true;
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            client.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/predict"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"sugars_100g\": 1}"))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            awaitCount(gated.entered, IN_FLIGHT - 1);
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::stop);
+
+            // Bounded by the drain timeout + 2 s, far below the 20 s the gate would hold the request.
+            stopping.get(15, TimeUnit.SECONDS);
+            assertThat(stopping).isCompleted();
+        } finally {
+            gated.release.countDown();
+            client.shutdownNow();
+        }
+    }
+
+    private static void awaitCount(CountDownLatch latch, long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (latch.getCount() > count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(latch.getCount()).isEqualTo(count);
+    }
+
     /** New connections are refused once the listener is closed. */
     private static void awaitListenerClosed(int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
