@@ -10,7 +10,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,7 +35,8 @@ public final class HttpMetrics {
     private final CounterDataPoint invalidRecords;
     private final CounterDataPoint[] grades = new CounterDataPoint[Grade.values().length];
     private final ConcurrentHashMap<String, DistributionDataPoint> durationByRoute = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CounterDataPoint> requestsByRouteStatus = new ConcurrentHashMap<>();
+    /** Per route, the request counter of each status code (index = status), filled on first use. */
+    private final ConcurrentHashMap<String, CounterDataPoint[]> requestsByRoute = new ConcurrentHashMap<>();
 
     public HttpMetrics() {
         requests = Counter.builder()
@@ -84,9 +84,7 @@ public final class HttpMetrics {
     }
 
     public void request(String route, int status, long durationNanos) {
-        requestsByRouteStatus
-                .computeIfAbsent(route + ' ' + status, k -> requests.labelValues(route, Integer.toString(status)))
-                .inc();
+        counter(route, status).inc();
         durationByRoute.computeIfAbsent(route, duration::labelValues).observe(durationNanos / 1e9);
     }
 
@@ -105,8 +103,17 @@ public final class HttpMetrics {
         writer.write(out, registry.scrape());
     }
 
-    /** Label sets seen so far, for tests and debugging. */
-    List<String> routeStatusKeys() {
-        return List.copyOf(requestsByRouteStatus.keySet());
+    private CounterDataPoint counter(String route, int status) {
+        if (status < 100 || status > 599) {
+            return requests.labelValues(route, Integer.toString(status));
+        }
+        CounterDataPoint[] byStatus = requestsByRoute.computeIfAbsent(route, r -> new CounterDataPoint[600]);
+        CounterDataPoint point = byStatus[status];
+        if (point == null) {
+            // A racing thread may look the same labels up too: the registry returns the same data point.
+            point = requests.labelValues(route, Integer.toString(status));
+            byStatus[status] = point;
+        }
+        return point;
     }
 }
