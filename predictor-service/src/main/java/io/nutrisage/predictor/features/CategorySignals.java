@@ -267,6 +267,38 @@ public record CategorySignals(
             " aspartame",
             " sucralose");
 
+    private static final int PLANT_FAMILY_GROUP = 0;
+    private static final int BEVERAGE_GROUP = 1;
+    private static final int WATER_GROUP = 2;
+    private static final int FLAVOURED_GROUP = 3;
+    private static final int CHEESE_GROUP = 4;
+    private static final int NOT_CHEESE_GROUP = 5;
+    private static final int ADDED_FAT_GROUP = 6;
+    private static final int NOT_ADDED_FAT_GROUP = 7;
+    private static final int FRUIT_VEGETABLES_GROUP = 8;
+    private static final int JUICE_GROUP = 9;
+    private static final int NUTS_GROUP = 10;
+    private static final int MILK_GROUP = 11;
+    private static final int SWEETENER_GROUP = 12;
+
+    /** The keyword lists above, in the order of the group numbers. */
+    static final List<List<String>> GROUPS = List.of(
+            PLANT_FAMILY,
+            BEVERAGE,
+            WATER,
+            FLAVOURED,
+            CHEESE,
+            NOT_CHEESE,
+            ADDED_FAT,
+            NOT_ADDED_FAT,
+            FRUIT_VEGETABLES,
+            JUICE,
+            NUTS,
+            MILK,
+            SWEETENER);
+
+    private static final KeywordIndex INDEX = new KeywordIndex(GROUPS);
+
     /** Reads the signals from a record's categories, PNNS groups and product name. */
     public static CategorySignals of(ProductRecord record) {
         String categories = normalise(record.categories());
@@ -277,28 +309,35 @@ public record CategorySignals(
     }
 
     static CategorySignals detect(String categories, String pnns1, String pnns2, String name) {
-        // Each text is checked on its own rather than concatenated: normalised texts start and end with a space and
-        // no needle holds two spaces in a row, so no needle could have matched across a seam anyway.
-        String withoutPlantFamily = categories;
-        for (String family : PLANT_FAMILY) {
-            if (withoutPlantFamily.contains(family)) {
+        int inCategories = INDEX.match(categories);
+        int inPnns1 = INDEX.match(pnns1);
+        int inPnns2 = INDEX.match(pnns2);
+        int inName = INDEX.match(name);
+        int beverageWords = inCategories;
+        if (has(inCategories, PLANT_FAMILY_GROUP)) {
+            String withoutPlantFamily = categories;
+            for (String family : PLANT_FAMILY) {
                 withoutPlantFamily = withoutPlantFamily.replace(family, " ");
             }
+            beverageWords = INDEX.match(withoutPlantFamily);
         }
-        boolean flavoured = anyOf(categories, FLAVOURED) || anyOf(name, FLAVOURED);
-        boolean water = !flavoured && (pnns2.contains(" waters and flavored waters ") || anyOf(categories, WATER));
-        boolean beverage = pnns1.contains(" beverages ") || water || anyOf(withoutPlantFamily, BEVERAGE);
-        boolean cheese = (anyOf(categories, CHEESE) || anyOf(pnns2, CHEESE)) && !anyOf(categories, NOT_CHEESE);
-        boolean addedFat =
-                pnns2.contains(" fats ") || anyOf(categories, ADDED_FAT) && !anyOf(categories, NOT_ADDED_FAT);
-        boolean fruitVeg =
-                anyOf(categories, FRUIT_VEGETABLES) || anyOf(pnns1, FRUIT_VEGETABLES) || anyOf(pnns2, FRUIT_VEGETABLES);
-        boolean juice = anyOf(categories, JUICE) || anyOf(pnns2, JUICE);
-        boolean nuts = anyOf(categories, NUTS) || anyOf(pnns2, NUTS);
-        boolean milk = anyOf(categories, MILK) || anyOf(pnns1, MILK) || anyOf(pnns2, MILK);
-        boolean sweetener =
-                pnns2.contains(" artificially sweetened ") || anyOf(categories, SWEETENER) || anyOf(name, SWEETENER);
+        boolean flavoured = has(inCategories | inName, FLAVOURED_GROUP);
+        boolean water =
+                !flavoured && (pnns2.contains(" waters and flavored waters ") || has(inCategories, WATER_GROUP));
+        boolean beverage = pnns1.contains(" beverages ") || water || has(beverageWords, BEVERAGE_GROUP);
+        boolean cheese = has(inCategories | inPnns2, CHEESE_GROUP) && !has(inCategories, NOT_CHEESE_GROUP);
+        boolean addedFat = pnns2.contains(" fats ")
+                || has(inCategories, ADDED_FAT_GROUP) && !has(inCategories, NOT_ADDED_FAT_GROUP);
+        boolean fruitVeg = has(inCategories | inPnns1 | inPnns2, FRUIT_VEGETABLES_GROUP);
+        boolean juice = has(inCategories | inPnns2, JUICE_GROUP);
+        boolean nuts = has(inCategories | inPnns2, NUTS_GROUP);
+        boolean milk = has(inCategories | inPnns1 | inPnns2, MILK_GROUP);
+        boolean sweetener = pnns2.contains(" artificially sweetened ") || has(inCategories | inName, SWEETENER_GROUP);
         return new CategorySignals(beverage, water, cheese, addedFat, fruitVeg, juice, nuts, milk, sweetener);
+    }
+
+    private static boolean has(int mask, int group) {
+        return (mask & (1 << group)) != 0;
     }
 
     /** Accent-free lower-case words separated by single spaces, padded with a space at both ends. */
@@ -306,43 +345,57 @@ public record CategorySignals(
         if (text == null || text.isEmpty()) {
             return " ";
         }
-        // Decomposing accents costs more than everything else here; plain ASCII text (most tags) skips it.
-        String stripped = isAscii(text)
-                ? text
-                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        String lower = stripped.toLowerCase(Locale.ROOT);
-        var words = new StringBuilder(lower.length() + 2).append(' ');
-        boolean pendingSpace = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
-                if (pendingSpace && words.length() > 1) {
-                    words.append(' ');
+        var words = new StringBuilder(text.length() + 2).append(' ');
+        if (isLatin(text)) {
+            // Per character: the same as decomposing the whole text, since only the marks it adds are dropped.
+            for (int i = 0; i < text.length(); i++) {
+                String folded = FOLDED[text.charAt(i)];
+                for (int j = 0; j < folded.length(); j++) {
+                    appendWordChar(words, folded.charAt(j));
                 }
-                pendingSpace = false;
-                words.append(c);
-            } else {
-                pendingSpace = true;
             }
+        } else {
+            String stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                    .replaceAll("");
+            String lower = stripped.toLowerCase(Locale.ROOT);
+            for (int i = 0; i < lower.length(); i++) {
+                appendWordChar(words, lower.charAt(i));
+            }
+        }
+        int last = words.length() - 1;
+        if (last > 0 && words.charAt(last) == ' ') {
+            words.setLength(last);
         }
         return words.append(' ').toString();
     }
 
-    private static boolean isAscii(String text) {
+    /** Appends a word character, or one space for a run of anything else (never a leading or doubled space). */
+    private static void appendWordChar(StringBuilder words, char c) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '%') {
+            words.append(c);
+        } else if (words.length() > 1 && words.charAt(words.length() - 1) != ' ') {
+            words.append(' ');
+        }
+    }
+
+    private static boolean isLatin(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
+            if (text.charAt(i) >= FOLDED.length) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean anyOf(String text, List<String> needles) {
-        for (String needle : needles) {
-            if (text.contains(needle)) {
-                return true;
-            }
+    /** For each Latin character: its canonical decomposition without combining marks, lower-cased. */
+    private static final String[] FOLDED = foldedLatin();
+
+    private static String[] foldedLatin() {
+        String[] folded = new String[0x250];
+        for (char c = 0; c < folded.length; c++) {
+            String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            folded[c] = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
         }
-        return false;
+        return folded;
     }
 }

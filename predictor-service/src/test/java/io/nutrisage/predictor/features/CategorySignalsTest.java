@@ -87,6 +87,30 @@ class CategorySignalsTest {
         }
     }
 
+    @Test
+    void keywordIndexFindsExactlyTheGroupsWhoseKeywordsTheTextContains() throws Exception {
+        var index = new KeywordIndex(CategorySignals.GROUPS);
+        for (LabelledProduct p : DatasetReader.read(TestData.testCsv()).products()) {
+            for (String raw : new String[] {
+                p.record().categories(),
+                p.record().pnnsGroup1(),
+                p.record().pnnsGroup2(),
+                p.record().productName().orElse("")
+            }) {
+                String text = CategorySignals.normalise(raw);
+                int expected = 0;
+                for (int g = 0; g < CategorySignals.GROUPS.size(); g++) {
+                    for (String keyword : CategorySignals.GROUPS.get(g)) {
+                        if (text.contains(keyword)) {
+                            expected |= 1 << g;
+                        }
+                    }
+                }
+                assertThat(index.match(text)).as(text).isEqualTo(expected);
+            }
+        }
+    }
+
     /** The definition: NFD, drop combining marks, lower-case, runs of anything but [a-z0-9%] become one space. */
     private static String reference(String text) {
         if (text.isEmpty()) {
