@@ -268,8 +268,9 @@ record ModelCard(
         md.append("\n## Limits\n\n")
                 .append(
                         "- Labels are OFF's 2017-algorithm grades; products graded with the 2023 algorithm will differ.\n")
-                .append("- Category signals come from keyword lists in five languages; other languages fall back to")
-                .append(" the nutrient-only path (about 0.88 accuracy).\n")
+                .append("- Category signals come from keyword lists in five languages (fr/en/it/de/es); for other")
+                .append(" languages only the nutrients and PNNS groups inform the model (the data README puts a plain")
+                .append(" nutrient-only XGBoost at about 0.88 accuracy; not measured for this model).\n")
                 .append("- Grade monotonicity is measured, not guaranteed (see above).\n");
         return md.toString();
     }
