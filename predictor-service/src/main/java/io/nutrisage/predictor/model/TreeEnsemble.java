@@ -150,8 +150,12 @@ final class TreeEnsemble {
             int split;
             while ((split = nodes[node]) != LEAF) {
                 float value = features[split & FEATURE_MASK];
-                boolean goLeft = Float.isNaN(value) ? split < 0 : value < Float.intBitsToFloat(nodes[node + 1]);
-                node = goLeft ? nodes[node + 2] : nodes[node + 2] + 3;
+                // Written to compile to a conditional move: the comparison is a coin flip for the branch predictor.
+                int step = value < Float.intBitsToFloat(nodes[node + 1]) ? 0 : 3;
+                if (value != value) { // NaN: the node's default direction
+                    step = split < 0 ? 0 : 3;
+                }
+                node = nodes[node + 2] + step;
             }
             out[treeClass[t]] += Float.intBitsToFloat(nodes[node + 1]);
         }

@@ -175,15 +175,14 @@ public final class TrainCommand {
                         String.format("%.0f", result.meanBestRounds()),
                         (System.nanoTime() - t0) / 1_000_000_000,
                         parameters);
-                return result.logLoss();
+                return objective(result, options.folds());
             } catch (Exception e) {
                 throw new IllegalStateException("cross-validation failed: " + e.getMessage(), e);
             }
         });
         TpeOptimizer.Trial best = TpeOptimizer.best(trials);
         XgboostTrainer.CvResult bestCv = cv.get(List.copyOf(best.parameters().values()));
-        // The final model sees all folds, (k/(k-1)) times the data of a CV model: scale the rounds accordingly.
-        int rounds = (int) Math.ceil(bestCv.meanBestRounds() * options.folds() / (options.folds() - 1.0));
+        int rounds = finalRounds(bestCv, options.folds());
         Map<String, Object> finalParameters = withParameters(trainer.baseParameters(), best.parameters());
         log.info("best trial {}: {} -> final model with {} rounds", best.number() + 1, best.parameters(), rounds);
 
@@ -217,6 +216,10 @@ public final class TrainCommand {
         Map<String, Double> importance = booster.getScore(XgboostTrainer.featureNames(), "total_gain");
         booster.dispose();
         double seconds = (System.nanoTime() - started) / 1e9;
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double cpuSeconds =
+                os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+        double loadAverage = os.getSystemLoadAverage();
         log.info(
                 "test.csv accuracy {} macro-F1 {} ECE {}; Java vs xgboost4j max |dp| {}; {} s",
                 String.format("%.4f", evaluation.accuracy()),
@@ -241,7 +244,9 @@ public final class TrainCommand {
                 monotonicity,
                 importance,
                 maxDifference,
-                seconds);
+                seconds,
+                cpuSeconds,
+                loadAverage);
         Path cardJson = options.out().resolve("model-card.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(cardJson.toFile(), card.toJson());
         Path cardMd = options.out().resolve("MODEL.md");
@@ -266,6 +271,26 @@ public final class TrainCommand {
         if (evaluation.accuracy() < QUALITY_BAR || evaluation.macroF1() < QUALITY_BAR) {
             log.warn("quality bar NOT met (accuracy and macro-F1 must both be >= {})", QUALITY_BAR);
         }
+    }
+
+    /**
+     * Serving cost per tree, in log-loss units: 0.002 per 500 trees. Every tree costs about the same in the Java
+     * evaluator, and CV log-loss differences below that are noise on this data, so among near-equal models the
+     * search prefers the smaller one (docs/decisions/0012).
+     */
+    static final double LOG_LOSS_PER_TREE = 4e-6;
+
+    static double objective(XgboostTrainer.CvResult result, int folds) {
+        return result.logLoss() + LOG_LOSS_PER_TREE * finalTrees(result, folds);
+    }
+
+    static int finalRounds(XgboostTrainer.CvResult result, int folds) {
+        // The final model sees all folds, (k/(k-1)) times the data of a CV model: scale the rounds accordingly.
+        return (int) Math.ceil(result.meanBestRounds() * folds / (folds - 1.0));
+    }
+
+    static int finalTrees(XgboostTrainer.CvResult result, int folds) {
+        return finalRounds(result, folds) * io.nutrisage.predictor.model.Grade.values().length;
     }
 
     static Map<String, Object> withParameters(Map<String, Object> base, Map<String, Double> tuned) {

@@ -61,6 +61,9 @@ public class ModelPathBenchmark {
                 new GZIPInputStream(GradePredictors.class.getResourceAsStream(GradePredictors.BUNDLED_MODEL))) {
             booster = XGBoost.loadModel(in.readAllBytes());
         }
+        // One OpenMP thread: a single-row call cannot use more, and on a shared machine OpenMP's barriers wait for
+        // descheduled threads (15-35 ms per call were measured with the default thread count).
+        booster.setParam("nthread", 1);
     }
 
     @TearDown(Level.Trial)

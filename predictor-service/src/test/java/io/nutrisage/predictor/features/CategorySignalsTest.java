@@ -2,7 +2,6 @@ package io.nutrisage.predictor.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.predictor.training.DatasetReader;
 import io.nutrisage.predictor.training.LabelledProduct;
 import io.nutrisage.predictor.training.TestData;
 import java.text.Normalizer;
@@ -76,7 +75,7 @@ class CategorySignalsTest {
 
     @Test
     void fastNormalisationMatchesTheRegexDefinitionOnEveryTestRow() throws Exception {
-        for (LabelledProduct p : DatasetReader.read(TestData.testCsv()).products()) {
+        for (LabelledProduct p : TestData.testProducts()) {
             for (String text : new String[] {
                 p.record().categories(),
                 p.record().pnnsGroup2(),
@@ -90,7 +89,7 @@ class CategorySignalsTest {
     @Test
     void keywordIndexFindsExactlyTheGroupsWhoseKeywordsTheTextContains() throws Exception {
         var index = new KeywordIndex(CategorySignals.GROUPS);
-        for (LabelledProduct p : DatasetReader.read(TestData.testCsv()).products()) {
+        for (LabelledProduct p : TestData.testProducts()) {
             for (String raw : new String[] {
                 p.record().categories(),
                 p.record().pnnsGroup1(),

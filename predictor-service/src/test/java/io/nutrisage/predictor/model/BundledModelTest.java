@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nutrisage.predictor.features.FeatureExtractor;
-import io.nutrisage.predictor.training.Dataset;
-import io.nutrisage.predictor.training.DatasetReader;
 import io.nutrisage.predictor.training.LabelledProduct;
 import io.nutrisage.predictor.training.TestData;
 import java.io.InputStream;
@@ -25,8 +23,7 @@ class BundledModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        Dataset dataset = DatasetReader.read(TestData.testCsv());
-        test = dataset.products();
+        test = TestData.testProducts();
         predictor = GradePredictors.loadBundled();
     }
 

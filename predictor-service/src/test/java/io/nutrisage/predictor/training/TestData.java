@@ -1,7 +1,10 @@
 package io.nutrisage.predictor.training;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Finds the shared Open Food Facts sample ({@code shared/data/off-nutrition}) from the module directory upwards. */
 public final class TestData {
@@ -20,5 +23,21 @@ public final class TestData {
 
     public static Path testCsv() {
         return directory().resolve("test.csv");
+    }
+
+    private static volatile List<LabelledProduct> testProducts;
+
+    /** The valid rows of test.csv, read once per test JVM (several test classes walk all of them). */
+    public static List<LabelledProduct> testProducts() {
+        List<LabelledProduct> products = testProducts;
+        if (products == null) {
+            try {
+                products = DatasetReader.read(testCsv()).products();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            testProducts = products;
+        }
+        return products;
     }
 }
