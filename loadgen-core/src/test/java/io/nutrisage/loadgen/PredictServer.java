@@ -102,16 +102,17 @@ public final class PredictServer implements AutoCloseable {
                 respond(exchange, status, "{\"error\":\"injected\"}");
                 return;
             }
-            // One prediction per record: count the objects in the records array.
-            int records = body.split("\\{", -1).length - 2;
-            StringBuilder out = new StringBuilder("{\"predictions\":[");
-            for (int i = 0; i < records; i++) {
-                out.append(i == 0 ? "" : ",")
-                        .append("{\"index\":")
-                        .append(i)
-                        .append(",\"grade\":\"B\",\"confidence\":0.91}");
+            // Same contract as predictor-service's /predict/batch: a bare JSON array in, an array of answers out.
+            if (!body.strip().startsWith("[")) {
+                respond(exchange, 400, "{\"error\":\"invalid_batch\",\"message\":\"expected a JSON array\"}");
+                return;
             }
-            respond(exchange, 200, out.append("]}").toString());
+            int records = body.split("\\{", -1).length - 1;
+            StringBuilder out = new StringBuilder("[");
+            for (int i = 0; i < records; i++) {
+                out.append(i == 0 ? "" : ",").append("{\"grade\":\"B\",\"confidence\":0.91}");
+            }
+            respond(exchange, 200, out.append("]").toString());
         }
     }
 

@@ -69,8 +69,9 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(
             names = "--wrap",
-            defaultValue = "records",
-            description = "Field holding the records array in the request body; empty for a bare array.")
+            defaultValue = "",
+            description = "Wrap the records array in an object under this field (default: a bare JSON array, as"
+                    + " predictor-service's /predict/batch expects).")
     String wrap;
 
     @Option(names = "--timeout", defaultValue = "60s", description = "Request timeout (default ${DEFAULT-VALUE}).")
