@@ -54,7 +54,7 @@ final class HttpSender {
         this.sink = definition.responseSink().orElse(null);
         this.url = HttpUrl.get(definition.url().toString());
         // Virtual threads: a blocked socket read parks on the JDK's poller instead of holding an OS thread, so a
-        // few carrier threads serve hundreds of calls in flight (measured in docs/benchmarks-loadgen.md).
+        // few carrier threads serve hundreds of calls in flight (measured in docs/benchmarks.md).
         this.executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("loadgen-http-", 0).factory());
         Dispatcher dispatcher = new Dispatcher(executor);
