@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nutrisage.predictor.http.ServerConfig;
+import io.nutrisage.predictor.metrics.ModelMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +17,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The templates agree with what predictor-service emits and serves. For now the expected values are the shared
- * contract constants ({@link SharedContract}); when predictor-service is merged, point the four constants below
- * at its own constants (metric namespace and names, port, health path) so a rename there fails here.
+ * The templates agree with what predictor-service emits and serves: the expected values are predictor-service's own
+ * constants, so a rename there fails here.
  */
 class PredictorServiceContractTest {
 
-    static final String NAMESPACE = SharedContract.METRIC_NAMESPACE;
-    static final String LATENCY_METRIC = SharedContract.LATENCY_METRIC;
-    static final String CONFIDENCE_METRIC = SharedContract.CONFIDENCE_METRIC;
-    static final int PORT = SharedContract.SERVICE_PORT;
-    static final String HEALTH_PATH = SharedContract.HEALTH_PATH;
+    static final String NAMESPACE = ModelMetrics.NAMESPACE;
+    static final String LATENCY_METRIC = ModelMetrics.MODEL_LATENCY_MS;
+    static final String CONFIDENCE_METRIC = ModelMetrics.CONFIDENCE;
+    static final int PORT = ServerConfig.DEFAULT_PORT;
+    static final String HEALTH_PATH = ServerConfig.HEALTH_PATH;
 
     private static Map<String, Object> monitoring;
     private static Map<String, Object> service;

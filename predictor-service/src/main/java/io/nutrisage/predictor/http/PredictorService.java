@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class PredictorService {
     static final String PREDICT = "/predict";
     static final String PREDICT_BATCH = "/predict/batch";
-    static final String HEALTH = "/health";
+    static final String HEALTH = ServerConfig.HEALTH_PATH;
     static final String READY = "/ready";
     static final String METRICS = "/metrics";
     static final String VERSION = "/version";

@@ -26,6 +26,9 @@ public record ServerConfig(
         int emfMaxValuesPerSecond) {
 
     public static final int DEFAULT_PORT = 8000;
+    /** Liveness path: the ALB target group, the ECS health check and the Dockerfile all probe it. */
+    public static final String HEALTH_PATH = "/health";
+
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(20);
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final String DEFAULT_SERVICE_NAME = "nutrisage-predictor";
