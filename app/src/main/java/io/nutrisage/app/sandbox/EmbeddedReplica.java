@@ -144,7 +144,7 @@ final class EmbeddedReplica implements Replica {
         var histogram = latency.getIntervalHistogram();
         synchronized (confidenceLock) {
             var interval =
-                    new ModelInterval(new org.HdrHistogram.Histogram(histogram), confidenceSum, predictions, errors);
+                    new ModelInterval(histogram.copy(), confidenceSum, predictions, errors);
             confidenceSum = 0;
             predictions = 0;
             errors = 0;
