@@ -143,8 +143,7 @@ final class EmbeddedReplica implements Replica {
     public ModelInterval takeInterval() {
         var histogram = latency.getIntervalHistogram();
         synchronized (confidenceLock) {
-            var interval =
-                    new ModelInterval(histogram.copy(), confidenceSum, predictions, errors);
+            var interval = new ModelInterval(histogram.copy(), confidenceSum, predictions, errors);
             confidenceSum = 0;
             predictions = 0;
             errors = 0;
