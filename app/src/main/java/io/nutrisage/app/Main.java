@@ -1,6 +1,5 @@
 package io.nutrisage.app;
 
-import io.nutrisage.app.ui.ConsoleApp;
 import javafx.application.Application;
 
 /**

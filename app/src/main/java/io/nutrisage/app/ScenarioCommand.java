@@ -7,7 +7,6 @@ import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.RulesBaselinePredictor;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.session.Checklist;
-import io.nutrisage.app.ui.ConsoleApp;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
 import io.nutrisage.app.ui.Exporter;

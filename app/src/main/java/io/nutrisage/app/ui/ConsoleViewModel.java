@@ -160,10 +160,6 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     public void start() {
-        if (session == null) {
-            status.set("Not connected yet: wait for the target to come up.");
-            return;
-        }
         LoadPlan plan;
         try {
             List<LoadPhase> list = new ArrayList<>();
@@ -182,6 +178,10 @@ public final class ConsoleViewModel implements AutoCloseable {
                     inFlightCap.get());
         } catch (IllegalArgumentException e) {
             status.set("Cannot start: " + e.getMessage());
+            return;
+        }
+        if (session == null) {
+            status.set("Not connected yet: wait for the target to come up.");
             return;
         }
         RunSession s = session;

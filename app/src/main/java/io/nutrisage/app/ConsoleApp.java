@@ -1,4 +1,4 @@
-package io.nutrisage.app.ui;
+package io.nutrisage.app;
 
 import atlantafx.base.theme.PrimerLight;
 import io.nutrisage.app.load.BuiltInLoadDriver;
@@ -6,6 +6,11 @@ import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.RulesBaselinePredictor;
 import io.nutrisage.app.sandbox.SandboxSettings;
+import io.nutrisage.app.ui.ConsoleView;
+import io.nutrisage.app.ui.ConsoleViewModel;
+import io.nutrisage.app.ui.Exporter;
+import io.nutrisage.app.ui.FxTaskExecutor;
+import io.nutrisage.app.ui.TaskExecutor;
 import io.nutrisage.icons.AppIcon;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -15,7 +20,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one console window on the local sandbox. Started by {@link io.nutrisage.app.Main}. */
+/** The JavaFX application: one console window on the local sandbox. Started by {@link Main}. */
 public final class ConsoleApp extends Application {
     private ConsoleViewModel viewModel;
     private FxTaskExecutor executor;
