@@ -133,9 +133,12 @@ public final class LocalSandbox implements MonitoringTarget {
         return new LocalSandbox(settings, replicas, clock, false);
     }
 
-    /** Replicas served by the built-in loopback server with {@code predictor}, two request threads each. */
-    public static ReplicaFactory builtInReplicas(GradePredictor predictor) {
-        return EmbeddedReplica.factory(predictor, 2);
+    /**
+     * Replicas running predictor-service's embeddable server with {@code model} (shared: it is immutable), two model
+     * threads each.
+     */
+    public static ReplicaFactory serviceReplicas(GradePredictor model) {
+        return ServiceReplica.factory(model, 2);
     }
 
     public SandboxSettings settings() {
