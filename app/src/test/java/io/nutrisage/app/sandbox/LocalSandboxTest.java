@@ -76,7 +76,7 @@ class LocalSandboxTest {
                             .points()
                             .getFirst()
                             .value())
-                    .isEqualTo(201 / 2.0);
+                    .isEqualTo(201.0);
             assertThat(series.get(MetricId.CPU_UTILIZATION).points().getFirst().value())
                     .isPositive();
             assertThat(series.get(MetricId.MODEL_LATENCY_P90)
@@ -122,7 +122,9 @@ class LocalSandboxTest {
             }
             assertThat(sandbox.scaling().recentActivities()).first().satisfies(a -> {
                 assertThat(a.description()).isEqualTo("Setting desired count to 3.");
-                assertThat(a.cause()).contains("AlarmHigh").endsWith("triggered policy requests30");
+                assertThat(a.cause())
+                        .contains("AlarmHigh")
+                        .endsWith("triggered policy nutrisage-alb-requests-per-target");
             });
             assertThat(sandbox.alarms().recentTransitions())
                     .anySatisfy(t -> assertThat(t.reason()).contains("were greater than the threshold (30.0)"));
