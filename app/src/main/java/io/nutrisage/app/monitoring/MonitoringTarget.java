@@ -1,0 +1,31 @@
+package io.nutrisage.app.monitoring;
+
+import java.net.URI;
+
+/**
+ * One monitored deployment of the service: the local sandbox or an AWS stack. The console's views and view-models
+ * see a target only through this interface and the sources it returns.
+ */
+public interface MonitoringTarget extends AutoCloseable {
+    /** E.g. {@code Local sandbox} or {@code AWS nutrisage-prod (eu-west-1)}. */
+    String displayName();
+
+    TargetStatus status();
+
+    /** The URL load is sent to (the ALB, or the sandbox's round-robin front). */
+    URI serviceEndpoint();
+
+    MetricsSource metrics();
+
+    FleetSource fleet();
+
+    ScalingSource scaling();
+
+    AlarmSource alarms();
+
+    LogSource logs();
+
+    /** Releases the target's resources (the sandbox stops its replicas); idempotent. */
+    @Override
+    void close();
+}
