@@ -40,7 +40,7 @@ public final class ApiCallMeter implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + " "
+        String key = serviceLabel(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME)) + " "
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         calls.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
@@ -55,6 +55,17 @@ public final class ApiCallMeter implements ExecutionInterceptor {
         } else if ("CloudWatch".equals(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME))) {
             cloudWatchOtherRequests.increment();
         }
+    }
+
+    /** The SDK's service names ({@code Ecs}, {@code Sts}…) as AWS writes them, e.g. {@code ECS DescribeServices}. */
+    static String serviceLabel(String sdkName) {
+        return switch (String.valueOf(sdkName)) {
+            case "Ecs" -> "ECS";
+            case "Sts" -> "STS";
+            case "CloudWatchLogs" -> "CloudWatch Logs";
+            case "ApplicationAutoScaling" -> "Application Auto Scaling";
+            default -> String.valueOf(sdkName);
+        };
     }
 
     public Usage usage() {

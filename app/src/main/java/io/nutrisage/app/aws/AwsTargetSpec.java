@@ -91,6 +91,23 @@ public record AwsTargetSpec(
                 "");
     }
 
+    public AwsTargetSpec withLoadTest(String taskDefinition) {
+        return new AwsTargetSpec(
+                name,
+                clusterName,
+                serviceName,
+                loadBalancerFullName,
+                targetGroupFullName,
+                targetUrl,
+                logGroupName,
+                metricNamespace,
+                inferenceDimensionName,
+                inferenceDimensionValue,
+                alarmNames,
+                dashboardName,
+                taskDefinition);
+    }
+
     /** Application Auto Scaling resource id of the ECS service. */
     public String scalableResourceId() {
         return "service/" + clusterName + "/" + serviceName;

@@ -60,7 +60,7 @@ final class Refresher {
             if (closed) {
                 return;
             }
-            if (problem.kind() == Kind.CANCELLED) {
+            if (problem.kind() == Kind.CANCELLED || Thread.currentThread().isInterrupted()) {
                 // The caller is being cancelled (target switch, window closing): keep its interrupt, retry next time.
                 Thread.currentThread().interrupt();
                 lastAttempt = null;

@@ -82,6 +82,7 @@ public final class StackResolver {
         List<String> alarms = outputs.entrySet().stream()
                 .filter(e -> e.getKey().endsWith("AlarmName"))
                 .map(Map.Entry::getValue)
+                .sorted()
                 .toList();
         try {
             return new AwsTargetSpec(
