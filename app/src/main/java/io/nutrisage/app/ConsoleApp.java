@@ -1,0 +1,70 @@
+package io.nutrisage.app;
+
+import atlantafx.base.theme.PrimerLight;
+import io.nutrisage.app.load.BuiltInLoadDriver;
+import io.nutrisage.app.monitoring.MonitoringTarget;
+import io.nutrisage.app.sandbox.LocalSandbox;
+import io.nutrisage.app.sandbox.RulesBaselinePredictor;
+import io.nutrisage.app.sandbox.SandboxSettings;
+import io.nutrisage.app.ui.ConsoleView;
+import io.nutrisage.app.ui.ConsoleViewModel;
+import io.nutrisage.app.ui.Exporter;
+import io.nutrisage.app.ui.FxTaskExecutor;
+import io.nutrisage.app.ui.TaskExecutor;
+import io.nutrisage.icons.AppIcon;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one console window on the local sandbox. Started by {@link Main}. */
+public final class ConsoleApp extends Application {
+    private ConsoleViewModel viewModel;
+    private FxTaskExecutor executor;
+
+    /** What the window is built from; the tests build the same window with their own settings. */
+    public record Wiring(Callable<MonitoringTarget> target, Path recordingDir) {
+        public static Wiring defaults() {
+            return new Wiring(
+                    () -> LocalSandbox.start(
+                            SandboxSettings.consoleDefaults(),
+                            LocalSandbox.builtInReplicas(new RulesBaselinePredictor())),
+                    Path.of(System.getProperty("nutrisage.runs", "runs")));
+        }
+    }
+
+    /** Builds the console window on {@code stage} and starts connecting. FX thread only. */
+    public static ConsoleView show(Stage stage, ConsoleViewModel viewModel, TaskExecutor executor) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ConsoleView view = new ConsoleView(viewModel, new Exporter(executor));
+        Scene scene = new Scene(view.load(), 1560, 960);
+        stage.setTitle("NutriSage Console");
+        AppIcon.pngs().forEach(url -> stage.getIcons().add(new Image(url.toExternalForm())));
+        stage.setScene(scene);
+        stage.show();
+        viewModel.connect();
+        return view;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Wiring wiring = Wiring.defaults();
+        executor = new FxTaskExecutor();
+        viewModel = new ConsoleViewModel(
+                wiring.target(), new BuiltInLoadDriver(), wiring.recordingDir(), executor, InstantSource.system());
+        show(stage, viewModel, executor);
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.close();
+        }
+        if (executor != null) {
+            executor.close();
+        }
+    }
+}

@@ -1,0 +1,442 @@
+package io.nutrisage.app.sandbox;
+
+import io.nutrisage.app.monitoring.Alarm;
+import io.nutrisage.app.monitoring.AlarmSource;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.FleetSource;
+import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.LogLine;
+import io.nutrisage.app.monitoring.LogSource;
+import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.MetricsSource;
+import io.nutrisage.app.monitoring.MonitoringTarget;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ScalingPolicy;
+import io.nutrisage.app.monitoring.ScalingSource;
+import io.nutrisage.app.monitoring.ServiceEvent;
+import io.nutrisage.app.monitoring.TargetStatus;
+import io.nutrisage.predictor.model.GradePredictor;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default target: predictor replicas on loopback behind a round-robin front, an ECS-like scheduler, a
+ * target-tracking autoscaler and CloudWatch-like alarms, all in this process. Samples every {@code sampleInterval}
+ * (the chart resolution) and evaluates the autoscaler and alarms once per sandbox minute.
+ *
+ * <p>Thread-safety: one tick thread mutates the fleet, scaler and alarms; the monitoring sources read thread-safe
+ * snapshots and may be called from any thread.
+ */
+public final class LocalSandbox implements MonitoringTarget {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalSandbox.class);
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    private final SandboxSettings settings;
+    private final InstantSource clock;
+    private final RoundRobinFront front;
+    private final SandboxFleet fleet;
+    private final TargetTrackingScaler scaler;
+    private final List<AlarmEvaluator> alarms = new ArrayList<>();
+    private final MetricStore store = new MetricStore();
+    private final Bounded<ScalingActivity> activities = new Bounded<>(200);
+    private final Bounded<AlarmTransition> transitions = new Bounded<>(500);
+    private final Bounded<ServiceEvent> events = new Bounded<>(100);
+    private final Bounded<LogLine> logs = new Bounded<>(2_000);
+    private final AtomicLong ids = new AtomicLong();
+    private final ExecutorService launcher;
+    private final ScheduledExecutorService ticker;
+    private final Instant startedAt;
+    private final Period period = new Period();
+    private Instant lastSample;
+    private Instant periodEnd;
+    private volatile Instant lastTick;
+    private volatile List<Alarm> alarmSnapshot = List.of();
+    private volatile boolean closed;
+
+    private LocalSandbox(SandboxSettings settings, ReplicaFactory replicas, InstantSource clock, boolean autoTick)
+            throws IOException {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.startedAt = clock.instant();
+        this.front = new RoundRobinFront();
+        this.launcher = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("sandbox-launch-", 0).daemon().factory());
+        var autoscaling = settings.autoscaling();
+        this.fleet = new SandboxFleet(
+                replicas,
+                front,
+                autoscaling.toSandboxTime(settings.awsTaskStartDelay()),
+                autoscaling.toSandboxTime(settings.awsDeregistrationDelay()),
+                settings.serviceName(),
+                startedAt,
+                this::onEvent,
+                message -> log("ecs-agent", message),
+                this::taskId,
+                launcher);
+        this.scaler = new TargetTrackingScaler(autoscaling, settings.resourceId(), startedAt, this::nextId);
+        for (AlarmDefinition definition : settings.alarms()) {
+            alarms.add(new AlarmEvaluator(definition, startedAt, this::nextId));
+        }
+        refreshAlarmSnapshot();
+        this.lastSample = startedAt;
+        this.periodEnd = startedAt.plus(autoscaling.period());
+        this.lastTick = startedAt;
+        fleet.setDesired(settings.initialDesired());
+        fleet.reconcile(startedAt);
+        log(
+                "sandbox",
+                "Local sandbox started: front " + front.endpoint() + ", sandbox minute "
+                        + autoscaling.period().toMillis() / 1000.0 + " s, capacity "
+                        + autoscaling.capacity().min() + ".."
+                        + autoscaling.capacity().max());
+        if (autoTick) {
+            ticker = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("sandbox-tick").daemon().factory());
+            long intervalNanos = settings.sampleInterval().toNanos();
+            ticker.scheduleAtFixedRate(this::safeTick, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    /** Starts a sandbox that ticks by itself on the system clock. */
+    public static LocalSandbox start(SandboxSettings settings, ReplicaFactory replicas) throws IOException {
+        return new LocalSandbox(settings, replicas, InstantSource.system(), true);
+    }
+
+    /** Starts a sandbox that only moves when {@link #tick()} is called, reading time from {@code clock}. */
+    static LocalSandbox manual(SandboxSettings settings, ReplicaFactory replicas, InstantSource clock)
+            throws IOException {
+        return new LocalSandbox(settings, replicas, clock, false);
+    }
+
+    /** Replicas served by the built-in loopback server with {@code predictor}, two request threads each. */
+    public static ReplicaFactory builtInReplicas(GradePredictor predictor) {
+        return EmbeddedReplica.factory(predictor, 2);
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.error("Sandbox tick failed; the next tick retries", e);
+            log("sandbox", "ERROR sandbox tick failed: " + e);
+        }
+    }
+
+    /** Samples the fleet once; at the end of a sandbox minute also evaluates the autoscaler and alarms. */
+    synchronized void tick() {
+        if (closed) {
+            return;
+        }
+        Instant now = clock.instant();
+        fleet.reconcile(now);
+        sample(now);
+        if (!now.isBefore(periodEnd)) {
+            evaluatePeriod(now);
+            periodEnd = periodEnd.plus(settings.autoscaling().period());
+            if (periodEnd.isBefore(now)) {
+                // The tick thread fell behind (e.g. a paused debugger): realign instead of evaluating a burst.
+                periodEnd = now.plus(settings.autoscaling().period());
+            }
+        }
+        lastTick = now;
+    }
+
+    private void sample(Instant now) {
+        double seconds = Math.max(1e-3, Duration.between(lastSample, now).toNanos() / 1e9);
+        lastSample = now;
+        List<SandboxFleet.Task> serving = fleet.serving();
+        long cpuUsed = 0;
+        Histogram latency = ModelInterval.newHistogram();
+        double confidenceSum = 0;
+        long predictions = 0;
+        for (SandboxFleet.Task t : serving) {
+            Replica replica = t.replica();
+            long cpu = replica.cpuTimeNanos();
+            cpuUsed += Math.max(0, cpu - t.lastCpuNanos);
+            t.lastCpuNanos = cpu;
+            ModelInterval interval = replica.takeInterval();
+            latency.add(interval.latencyMicros());
+            confidenceSum += interval.confidenceSum();
+            predictions += interval.predictions();
+        }
+        if (!serving.isEmpty()) {
+            double reservedNanos = serving.size() * (settings.cpuUnitsPerTask() / 1024.0) * seconds * 1e9;
+            double cpuPercent = 100.0 * cpuUsed / reservedNanos;
+            // A process cannot tell which replica retains which object: the heap is shared out evenly.
+            double memoryPercent = Math.min(
+                    100.0,
+                    100.0
+                            * MEMORY.getHeapMemoryUsage().getUsed()
+                            / (serving.size() * settings.memoryMiBPerTask() * 1024.0 * 1024.0));
+            store.append(MetricId.CPU_UTILIZATION, now, cpuPercent);
+            store.append(MetricId.MEMORY_UTILIZATION, now, memoryPercent);
+            period.cpu.add(cpuPercent);
+        }
+        if (latency.getTotalCount() > 0) {
+            store.append(MetricId.MODEL_LATENCY_P90, now, latency.getValueAtPercentile(90) / 1000.0);
+            period.latency.add(latency);
+        }
+        if (predictions > 0) {
+            store.append(MetricId.CONFIDENCE_AVG, now, confidenceSum / predictions);
+        }
+        var frontInterval = front.takeInterval();
+        double rate = frontInterval.requests() / seconds;
+        store.append(MetricId.REQUEST_RATE, now, rate);
+        int targets = front.registeredTargets();
+        if (targets > 0) {
+            double perTarget = rate / targets;
+            store.append(MetricId.REQUEST_COUNT_PER_TARGET, now, perTarget);
+            period.requestsPerTarget.add(perTarget);
+        }
+        store.append(MetricId.TARGET_5XX, now, (frontInterval.target5xx() + frontInterval.elb5xx()) / seconds);
+        if (frontInterval.responseTimeMicros().getTotalCount() > 0) {
+            store.append(
+                    MetricId.TARGET_RESPONSE_TIME_P90,
+                    now,
+                    frontInterval.responseTimeMicros().getValueAtPercentile(90) / 1000.0);
+        }
+        FleetStatus status = fleet.status(now);
+        store.append(MetricId.RUNNING_TASKS, now, status.running());
+        store.append(MetricId.DESIRED_TASKS, now, status.desired());
+        store.append(MetricId.PENDING_TASKS, now, status.pending());
+    }
+
+    private void evaluatePeriod(Instant now) {
+        Map<MetricId, Double> datapoints = new EnumMap<>(MetricId.class);
+        period.cpu.average().ifPresent(v -> datapoints.put(MetricId.CPU_UTILIZATION, v));
+        period.requestsPerTarget.average().ifPresent(v -> datapoints.put(MetricId.REQUEST_COUNT_PER_TARGET, v));
+        if (period.latency.getTotalCount() > 0) {
+            datapoints.put(MetricId.MODEL_LATENCY_P90, period.latency.getValueAtPercentile(90) / 1000.0);
+        }
+        period.reset();
+
+        int before = fleet.desired();
+        var outcome = scaler.onPeriod(now, datapoints, before);
+        outcome.transitions().forEach(this::onTransition);
+        for (AlarmEvaluator alarm : alarms) {
+            Double v = datapoints.get(alarm.definition().metric());
+            alarm.evaluate(now, v == null ? OptionalDouble.empty() : OptionalDouble.of(v))
+                    .ifPresent(this::onTransition);
+        }
+        refreshAlarmSnapshot();
+        outcome.activity().ifPresent(activity -> {
+            activities.add(activity);
+            log("application-autoscaling", activity.description() + " Cause: " + activity.cause());
+            fleet.setDesired(activity.toCapacity());
+            fleet.reconcile(now);
+        });
+        log(
+                "metrics",
+                String.format(Locale.ROOT, "period datapoints %s, desired %d", format(datapoints), fleet.desired()));
+    }
+
+    private static String format(Map<MetricId, Double> datapoints) {
+        StringBuilder s = new StringBuilder("{");
+        datapoints.forEach((k, v) -> s.append(s.length() > 1 ? ", " : "")
+                .append(k.metricName())
+                .append('=')
+                .append(String.format(Locale.ROOT, "%.1f", v)));
+        return s.append('}').toString();
+    }
+
+    private void refreshAlarmSnapshot() {
+        List<Alarm> all = new ArrayList<>();
+        alarms.forEach(a -> all.add(a.snapshot()));
+        all.addAll(scaler.alarms());
+        alarmSnapshot = List.copyOf(all);
+    }
+
+    private void onTransition(AlarmTransition t) {
+        transitions.add(t);
+        log("cloudwatch", "Alarm " + t.alarmName() + ": " + t.summary() + ". " + t.reason());
+    }
+
+    private void onEvent(ServiceEvent event) {
+        events.add(event);
+    }
+
+    private void log(String stream, String message) {
+        logs.add(new LogLine(nextId(), clock.instant(), stream, message));
+    }
+
+    private String nextId() {
+        return Long.toString(ids.incrementAndGet());
+    }
+
+    private String taskId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    @Override
+    public String displayName() {
+        return "Local sandbox";
+    }
+
+    @Override
+    public TargetStatus status() {
+        if (closed) {
+            return new TargetStatus(ConnectionState.DISCONNECTED, "sandbox stopped", Optional.of(lastTick));
+        }
+        return new TargetStatus(
+                ConnectionState.CONNECTED,
+                "in-process replicas on loopback, sandbox minute "
+                        + settings.autoscaling().period().toMillis() / 1000.0 + " s",
+                Optional.of(lastTick));
+    }
+
+    @Override
+    public URI serviceEndpoint() {
+        return front.endpoint();
+    }
+
+    @Override
+    public MetricsSource metrics() {
+        return store::read;
+    }
+
+    @Override
+    public FleetSource fleet() {
+        return new FleetSource() {
+            @Override
+            public FleetStatus status() {
+                return fleet.status(clock.instant());
+            }
+
+            @Override
+            public List<ServiceEvent> recentEvents() {
+                return events.newestFirst();
+            }
+        };
+    }
+
+    @Override
+    public ScalingSource scaling() {
+        return new ScalingSource() {
+            @Override
+            public List<ScalingActivity> recentActivities() {
+                return activities.newestFirst();
+            }
+
+            @Override
+            public List<ScalingPolicy> policies() {
+                return settings.autoscaling().policies();
+            }
+
+            @Override
+            public CapacityRange capacityRange() {
+                return settings.autoscaling().capacity();
+            }
+        };
+    }
+
+    @Override
+    public AlarmSource alarms() {
+        return new AlarmSource() {
+            @Override
+            public List<Alarm> alarms() {
+                return alarmSnapshot;
+            }
+
+            @Override
+            public List<AlarmTransition> recentTransitions() {
+                return transitions.newestFirst();
+            }
+        };
+    }
+
+    @Override
+    public LogSource logs() {
+        return (filter, limit) -> {
+            String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+            List<LogLine> matching = logs.oldestFirst().stream()
+                    .filter(l -> needle.isEmpty()
+                            || (l.stream() + " " + l.message())
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains(needle))
+                    .toList();
+            return matching.subList(Math.max(0, matching.size() - limit), matching.size());
+        };
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        fleet.shutdown();
+        front.close();
+        launcher.shutdown();
+        try {
+            launcher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Accumulates the samples of the current sandbox minute. */
+    private static final class Period {
+        final Mean cpu = new Mean();
+        final Mean requestsPerTarget = new Mean();
+        final Histogram latency = ModelInterval.newHistogram();
+
+        void reset() {
+            cpu.reset();
+            requestsPerTarget.reset();
+            latency.reset();
+        }
+    }
+
+    private static final class Mean {
+        double sum;
+        int count;
+
+        void add(double v) {
+            sum += v;
+            count++;
+        }
+
+        OptionalDouble average() {
+            return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / count);
+        }
+
+        void reset() {
+            sum = 0;
+            count = 0;
+        }
+    }
+}

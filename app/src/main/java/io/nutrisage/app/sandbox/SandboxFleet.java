@@ -1,0 +1,213 @@
+package io.nutrisage.app.sandbox;
+
+import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.ServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The ECS service scheduler of the sandbox: keeps {@code desired} tasks, launching replicas that become RUNNING (and
+ * registered at the front) after the start-up delay, and draining surplus ones (deregistered at once, stopped after the
+ * deregistration delay). Events use ECS's wording. Time comes from the caller, so tests are exact. Thread-safe.
+ */
+final class SandboxFleet {
+    enum TaskState {
+        PENDING,
+        RUNNING,
+        DRAINING
+    }
+
+    static final class Task {
+        final String id;
+        final Instant launchedAt;
+        final CompletableFuture<Replica> replica;
+        TaskState state = TaskState.PENDING;
+        Instant drainUntil;
+        long lastCpuNanos;
+
+        Task(String id, Instant launchedAt, CompletableFuture<Replica> replica) {
+            this.id = id;
+            this.launchedAt = launchedAt;
+            this.replica = replica;
+        }
+
+        Replica replica() {
+            return replica.getNow(null);
+        }
+    }
+
+    private final ReplicaFactory factory;
+    private final TargetRegistry registry;
+    private final Duration startDelay;
+    private final Duration drainDelay;
+    private final String serviceName;
+    private final String targetGroup;
+    private final Consumer<ServiceEvent> events;
+    private final Consumer<String> log;
+    private final Supplier<String> ids;
+    private final Executor launcher;
+    private final List<Task> tasks = new ArrayList<>();
+    private final Instant createdAt;
+    private int desired;
+    private boolean steady = true;
+
+    SandboxFleet(
+            ReplicaFactory factory,
+            TargetRegistry registry,
+            Duration startDelay,
+            Duration drainDelay,
+            String serviceName,
+            Instant createdAt,
+            Consumer<ServiceEvent> events,
+            Consumer<String> log,
+            Supplier<String> ids,
+            Executor launcher) {
+        this.factory = Objects.requireNonNull(factory);
+        this.registry = Objects.requireNonNull(registry);
+        this.startDelay = Objects.requireNonNull(startDelay);
+        this.drainDelay = Objects.requireNonNull(drainDelay);
+        this.serviceName = Objects.requireNonNull(serviceName);
+        this.targetGroup = "arn:aws:elasticloadbalancing:local:000000000000:targetgroup/" + serviceName + "/sandbox";
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.events = Objects.requireNonNull(events);
+        this.log = Objects.requireNonNull(log);
+        this.ids = Objects.requireNonNull(ids);
+        this.launcher = Objects.requireNonNull(launcher);
+    }
+
+    synchronized void setDesired(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("desired count must not be negative, got " + count);
+        }
+        if (count != desired) {
+            steady = false;
+        }
+        desired = count;
+    }
+
+    synchronized int desired() {
+        return desired;
+    }
+
+    /** Advances every task's lifecycle to {@code now} and launches or drains tasks to meet the desired count. */
+    synchronized void reconcile(Instant now) {
+        // Failed launches disappear; ECS would report the placement failure and try again.
+        for (var it = tasks.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.replica.isCompletedExceptionally()) {
+                it.remove();
+                Throwable cause = t.replica.handle((r, e) -> e).join();
+                emit(
+                        now,
+                        "(service " + serviceName + ") was unable to start task " + t.id + ": "
+                                + (cause.getCause() != null ? cause.getCause().getMessage() : cause.getMessage())
+                                + ".");
+            }
+        }
+        for (Task t : tasks) {
+            if (t.state == TaskState.PENDING && t.replica.isDone() && !now.isBefore(t.launchedAt.plus(startDelay))) {
+                t.state = TaskState.RUNNING;
+                t.lastCpuNanos = t.replica().cpuTimeNanos();
+                registry.register(t.id, t.replica().endpoint());
+                emit(now, "(service " + serviceName + ") registered 1 targets in (target-group " + targetGroup + ")");
+                log.accept("task " + t.id + " RUNNING at " + t.replica().endpoint());
+            }
+        }
+        for (var it = tasks.iterator(); it.hasNext(); ) {
+            Task t = it.next();
+            if (t.state == TaskState.DRAINING && !now.isBefore(t.drainUntil)) {
+                it.remove();
+                Replica r = t.replica();
+                launcher.execute(r::close);
+                emit(now, "(service " + serviceName + ") has stopped 1 running tasks: (task " + t.id + ").");
+                log.accept("task " + t.id + " STOPPED");
+            }
+        }
+        long active = tasks.stream().filter(t -> t.state != TaskState.DRAINING).count();
+        for (long i = active; i < desired; i++) {
+            String id = ids.get();
+            CompletableFuture<Replica> replica = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return factory.start(id);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
+                    launcher);
+            tasks.add(new Task(id, now, replica));
+            emit(now, "(service " + serviceName + ") has started 1 tasks: (task " + id + ").");
+            log.accept("task " + id + " PROVISIONING");
+        }
+        for (long surplus = active - desired; surplus > 0; surplus--) {
+            Task victim = newestActive();
+            if (victim.state == TaskState.PENDING) {
+                tasks.remove(victim);
+                victim.replica.thenAcceptAsync(Replica::close, launcher);
+                emit(now, "(service " + serviceName + ") has stopped 1 pending tasks: (task " + victim.id + ").");
+                continue;
+            }
+            victim.state = TaskState.DRAINING;
+            victim.drainUntil = now.plus(drainDelay);
+            registry.deregister(victim.id);
+            emit(now, "(service " + serviceName + ") has begun draining connections on 1 tasks.");
+            emit(now, "(service " + serviceName + ") deregistered 1 targets in (target-group " + targetGroup + ")");
+        }
+        if (!steady && countIn(TaskState.RUNNING) == desired && tasks.size() == desired) {
+            steady = true;
+            emit(now, "(service " + serviceName + ") has reached a steady state.");
+        }
+    }
+
+    private Task newestActive() {
+        Task newest = null;
+        for (Task t : tasks) {
+            if (t.state != TaskState.DRAINING && (newest == null || !t.launchedAt.isBefore(newest.launchedAt))) {
+                newest = t;
+            }
+        }
+        return newest;
+    }
+
+    private void emit(Instant now, String message) {
+        events.accept(new ServiceEvent(ids.get(), now, message));
+    }
+
+    private int countIn(TaskState state) {
+        return (int) tasks.stream().filter(t -> t.state == state).count();
+    }
+
+    /** Tasks whose replica serves or finishes requests: RUNNING and DRAINING (ECS counts both as running). */
+    synchronized List<Task> serving() {
+        return tasks.stream().filter(t -> t.state != TaskState.PENDING).toList();
+    }
+
+    synchronized FleetStatus status(Instant now) {
+        int running = countIn(TaskState.RUNNING) + countIn(TaskState.DRAINING);
+        int pending = countIn(TaskState.PENDING);
+        return new FleetStatus(
+                now,
+                running,
+                desired,
+                pending,
+                List.of(new FleetStatus.Deployment(
+                        "ecs-svc/sandbox", "PRIMARY", serviceName + ":1", desired, running, pending, createdAt)));
+    }
+
+    /** Stops every replica at once (sandbox shutdown). */
+    synchronized void shutdown() {
+        for (Task t : tasks) {
+            registry.deregister(t.id);
+            t.replica.thenAccept(Replica::close);
+        }
+        tasks.clear();
+        desired = 0;
+    }
+}

@@ -1,0 +1,101 @@
+package io.nutrisage.app.sandbox;
+
+import io.nutrisage.app.monitoring.MetricId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the local sandbox behaves. Durations named {@code aws…} are in AWS time and compressed by the sandbox minute
+ * ({@link AutoscalingSettings#period()}); {@code sampleInterval} is real time and divides the period.
+ */
+public record SandboxSettings(
+        AutoscalingSettings autoscaling,
+        Duration sampleInterval,
+        Duration awsTaskStartDelay,
+        Duration awsDeregistrationDelay,
+        int cpuUnitsPerTask,
+        int memoryMiBPerTask,
+        int initialDesired,
+        String clusterName,
+        String serviceName,
+        List<AlarmDefinition> alarms) {
+
+    public SandboxSettings {
+        Objects.requireNonNull(autoscaling, "autoscaling");
+        if (sampleInterval.isZero() || sampleInterval.isNegative()) {
+            throw new IllegalArgumentException("sample interval must be positive, got " + sampleInterval);
+        }
+        if (autoscaling.period().toNanos() % sampleInterval.toNanos() != 0) {
+            throw new IllegalArgumentException("the sandbox minute (" + autoscaling.period()
+                    + ") must be a whole multiple of the sample interval (" + sampleInterval + ")");
+        }
+        if (cpuUnitsPerTask <= 0 || memoryMiBPerTask <= 0) {
+            throw new IllegalArgumentException("task CPU units and memory must be positive");
+        }
+        if (initialDesired < 0) {
+            throw new IllegalArgumentException("initial desired count must not be negative");
+        }
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(serviceName, "serviceName");
+        alarms = List.copyOf(alarms);
+    }
+
+    /**
+     * The infra templates' defaults with a sandbox minute of {@code sandboxMinute}: 0.25 vCPU / 512 MiB tasks, one
+     * task to start with, a 60 s task start-up and a 30 s deregistration delay (AWS time), and the templates' two
+     * alarms (high CPU, p90 model latency).
+     */
+    public static SandboxSettings defaults(Duration sandboxMinute, Duration sampleInterval) {
+        return new SandboxSettings(
+                AutoscalingSettings.defaults(sandboxMinute),
+                sampleInterval,
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(30),
+                256,
+                512,
+                1,
+                "nutrisage-cluster",
+                "nutrisage",
+                List.of(
+                        new AlarmDefinition(
+                                "nutrisage-cpu-high",
+                                "Service CPU above 80 % for 3 minutes",
+                                MetricId.CPU_UTILIZATION,
+                                AlarmDefinition.Comparison.GREATER_THAN,
+                                80,
+                                3,
+                                3),
+                        new AlarmDefinition(
+                                "nutrisage-p90-latency-high",
+                                "p90 ModelLatencyMs above 500 ms for 3 minutes",
+                                MetricId.MODEL_LATENCY_P90,
+                                AlarmDefinition.Comparison.GREATER_THAN,
+                                500,
+                                3,
+                                3)));
+    }
+
+    /** The console's default: a 6-second sandbox minute (10x), sampled every second. */
+    public static SandboxSettings consoleDefaults() {
+        return defaults(Duration.ofSeconds(6), Duration.ofSeconds(1));
+    }
+
+    public String resourceId() {
+        return "service/" + clusterName + "/" + serviceName;
+    }
+
+    public SandboxSettings withReplicaSizing(int cpuUnits, int memoryMiB) {
+        return new SandboxSettings(
+                autoscaling,
+                sampleInterval,
+                awsTaskStartDelay,
+                awsDeregistrationDelay,
+                cpuUnits,
+                memoryMiB,
+                initialDesired,
+                clusterName,
+                serviceName,
+                alarms);
+    }
+}

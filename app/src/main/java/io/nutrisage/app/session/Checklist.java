@@ -1,0 +1,90 @@
+package io.nutrisage.app.session;
+
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import java.util.List;
+import java.util.Locale;
+
+/** The post-run validation of the seed: each check with pass/fail and the evidence behind it. */
+public final class Checklist {
+    /** The latency bound of the seed, in milliseconds. */
+    public static final double P90_LIMIT_MS = 500;
+
+    /** Highest acceptable share of failed requests. */
+    public static final double ERROR_RATE_LIMIT = 0.01;
+
+    public record Check(String name, boolean passed, String evidence) {}
+
+    private Checklist() {}
+
+    public static List<Check> evaluate(RunTimeline t) {
+        return List.of(runningEqualsDesired(t), scalingHistory(t), errorRate(t), p90Throughout(t));
+    }
+
+    static Check runningEqualsDesired(RunTimeline t) {
+        return t.lastFleet()
+                .map(f -> new Check(
+                        "Running tasks == desired tasks",
+                        f.running() == f.desired() && f.pending() == 0,
+                        String.format(
+                                Locale.ROOT,
+                                "at the end: running %d, desired %d, pending %d",
+                                f.running(),
+                                f.desired(),
+                                f.pending())))
+                .orElse(new Check("Running tasks == desired tasks", false, "no fleet status was received"));
+    }
+
+    static Check scalingHistory(RunTimeline t) {
+        long out = t.activities().stream().filter(ScalingActivity::isScaleOut).count();
+        long in = t.activities().size() - out;
+        long alarms =
+                t.transitions().stream().filter(x -> x.to() == AlarmState.ALARM).count();
+        String last = t.activities().isEmpty()
+                ? ""
+                : "; last: " + t.activities().getLast().description();
+        return new Check(
+                "Scaling history present",
+                out > 0,
+                out + " scale-out and " + in + " scale-in activities, " + alarms + " alarm transitions to ALARM"
+                        + last);
+    }
+
+    static Check errorRate(RunTimeline t) {
+        if (t.completed() == 0) {
+            return new Check("Error rate < 1 %", false, "no request completed");
+        }
+        double rate = t.clientErrors() / (double) t.completed();
+        return new Check(
+                "Error rate < 1 %",
+                rate < ERROR_RATE_LIMIT,
+                String.format(
+                        Locale.ROOT,
+                        "%d errors of %d completed requests (%.3f %%)",
+                        t.clientErrors(),
+                        t.completed(),
+                        rate * 100));
+    }
+
+    static Check p90Throughout(RunTimeline t) {
+        RingSeries p90 = t.trace(Trace.P90_SERVER);
+        if (p90.size() == 0) {
+            return new Check("p90 ModelLatencyMs < 500 ms throughout", false, "no ModelLatencyMs datapoint");
+        }
+        int worst = 0;
+        for (int i = 1; i < p90.size(); i++) {
+            if (p90.y(i) > p90.y(worst)) {
+                worst = i;
+            }
+        }
+        return new Check(
+                "p90 ModelLatencyMs < 500 ms throughout",
+                p90.y(worst) < P90_LIMIT_MS,
+                String.format(
+                        Locale.ROOT,
+                        "worst p90 %.2f ms at t=%.0f s over %d datapoints",
+                        p90.y(worst),
+                        p90.x(worst),
+                        p90.size()));
+    }
+}

@@ -1,0 +1,191 @@
+package io.nutrisage.app.session;
+
+import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.Datapoint;
+import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ServiceEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a run showed, on one time axis (seconds since the run's origin): bounded traces (2 h at 1 s), markers for
+ * phase boundaries and scaling activities, and the bounded lists behind the side panels. Feeds the charts, the
+ * post-run checklist and the export alike. Not thread-safe: confined to one thread (the FX thread in the console).
+ */
+public final class RunTimeline {
+    /** Two hours at one point per second. */
+    public static final int CAPACITY = 7_200;
+
+    private static final int LIST_CAPACITY = 1_000;
+
+    public enum MarkerKind {
+        PHASE,
+        SCALE_OUT,
+        SCALE_IN
+    }
+
+    public record Marker(double seconds, MarkerKind kind, String label) {}
+
+    private final Instant origin;
+    private final Map<Trace, RingSeries> traces = new EnumMap<>(Trace.class);
+    private final List<Marker> markers = new ArrayList<>();
+    private final List<ScalingActivity> activities = new ArrayList<>();
+    private final List<AlarmTransition> transitions = new ArrayList<>();
+    private final List<ServiceEvent> events = new ArrayList<>();
+    private final List<LoadSnapshot> loadSnapshots = new ArrayList<>();
+    private Optional<FleetStatus> lastFleet = Optional.empty();
+    private long sent;
+    private long completed;
+    private long clientErrors;
+    private long lateOrDropped;
+    private int lastPhase = -1;
+
+    public RunTimeline(Instant origin) {
+        this.origin = Objects.requireNonNull(origin, "origin");
+        for (Trace t : Trace.values()) {
+            traces.put(t, new RingSeries(CAPACITY));
+        }
+    }
+
+    public Instant origin() {
+        return origin;
+    }
+
+    public double secondsOf(Instant time) {
+        return Duration.between(origin, time).toMillis() / 1000.0;
+    }
+
+    public void addLoad(LoadSnapshot s) {
+        double x = secondsOf(s.time());
+        add(Trace.TARGET_RATE, x, s.targetRate());
+        add(Trace.ACHIEVED_RATE, x, s.achievedRate());
+        add(Trace.CLIENT_ERRORS, x, s.errors());
+        add(Trace.P90_CLIENT, x, s.p90CorrectedMs());
+        sent += s.sent();
+        completed += s.completed();
+        clientErrors += s.errors();
+        lateOrDropped += s.lateOrDropped();
+        if (loadSnapshots.size() < CAPACITY) {
+            loadSnapshots.add(s);
+        }
+    }
+
+    /** Marks the start of phase {@code index} at {@code time} (once per phase index change). */
+    public boolean addPhaseStart(int index, Instant time, String description) {
+        if (index == lastPhase) {
+            return false;
+        }
+        lastPhase = index;
+        markers.add(new Marker(secondsOf(time), MarkerKind.PHASE, "P" + (index + 1) + " " + description));
+        return true;
+    }
+
+    public void addMetric(MetricId id, Datapoint d) {
+        Trace trace =
+                switch (id) {
+                    case CPU_UTILIZATION -> Trace.CPU;
+                    case MEMORY_UTILIZATION -> Trace.MEMORY;
+                    case RUNNING_TASKS -> Trace.RUNNING_TASKS;
+                    case DESIRED_TASKS -> Trace.DESIRED_TASKS;
+                    case MODEL_LATENCY_P90 -> Trace.P90_SERVER;
+                    case CONFIDENCE_AVG -> Trace.CONFIDENCE;
+                    case TARGET_5XX -> Trace.TARGET_5XX;
+                    default -> null;
+                };
+        if (trace != null) {
+            add(trace, secondsOf(d.time()), d.value());
+        }
+    }
+
+    public void addActivity(ScalingActivity a) {
+        bounded(activities, a);
+        markers.add(new Marker(
+                secondsOf(a.startTime()),
+                a.isScaleOut() ? MarkerKind.SCALE_OUT : MarkerKind.SCALE_IN,
+                a.fromCapacity() + "→" + a.toCapacity()));
+    }
+
+    public void addTransition(AlarmTransition t) {
+        bounded(transitions, t);
+    }
+
+    public void addEvent(ServiceEvent e) {
+        bounded(events, e);
+    }
+
+    public void setFleet(FleetStatus fleet) {
+        lastFleet = Optional.of(fleet);
+    }
+
+    private static <T> void bounded(List<T> list, T item) {
+        list.add(item);
+        if (list.size() > LIST_CAPACITY) {
+            list.removeFirst();
+        }
+    }
+
+    private void add(Trace trace, double x, double y) {
+        if (Double.isFinite(y)) {
+            traces.get(trace).add(x, y);
+        }
+    }
+
+    public RingSeries trace(Trace trace) {
+        return traces.get(trace);
+    }
+
+    public List<Marker> markers() {
+        return Collections.unmodifiableList(markers);
+    }
+
+    public List<ScalingActivity> activities() {
+        return Collections.unmodifiableList(activities);
+    }
+
+    public List<AlarmTransition> transitions() {
+        return Collections.unmodifiableList(transitions);
+    }
+
+    public List<ServiceEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public Optional<FleetStatus> lastFleet() {
+        return lastFleet;
+    }
+
+    public long sent() {
+        return sent;
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    public long clientErrors() {
+        return clientErrors;
+    }
+
+    public long lateOrDropped() {
+        return lateOrDropped;
+    }
+
+    /** Applies a monitoring update: datapoints, activities, transitions, events and the fleet. */
+    public void apply(MonitorUpdate update) {
+        update.points().forEach((id, points) -> points.forEach(p -> addMetric(id, p)));
+        update.newActivities().forEach(this::addActivity);
+        update.newTransitions().forEach(this::addTransition);
+        update.newEvents().forEach(this::addEvent);
+        update.fleet().ifPresent(this::setFleet);
+    }
+}

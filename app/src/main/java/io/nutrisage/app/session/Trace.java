@@ -1,0 +1,26 @@
+package io.nutrisage.app.session;
+
+/** The lines the console charts, each fed by a load snapshot field or a monitored series. */
+public enum Trace {
+    CPU("CPU %"),
+    MEMORY("Memory %"),
+    RUNNING_TASKS("Running tasks"),
+    DESIRED_TASKS("Desired tasks"),
+    P90_SERVER("p90 ModelLatencyMs (server)"),
+    P90_CLIENT("p90 latency (client, corrected)"),
+    CONFIDENCE("Average confidence"),
+    TARGET_RATE("Target rate"),
+    ACHIEVED_RATE("Achieved rate"),
+    CLIENT_ERRORS("Client errors/s"),
+    TARGET_5XX("5xx/s at the front");
+
+    private final String label;
+
+    Trace(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

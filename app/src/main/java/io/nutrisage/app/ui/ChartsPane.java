@@ -1,0 +1,168 @@
+package io.nutrisage.app.ui;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.renderer.spi.ReducingLineRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.nutrisage.app.session.RingSeries;
+import io.nutrisage.app.session.RunTimeline;
+import io.nutrisage.app.session.Trace;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.HPos;
+import javafx.geometry.VPos;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
+ * refreshed in one batch under its write lock; long series are drawn by chartfx's {@link ReducingLineRenderer}.
+ * Phase boundaries and scaling activities appear as markers on every chart. FX thread only.
+ */
+public final class ChartsPane extends VBox {
+    /** Points drawn per trace at most; more are reduced (min/max per pixel column). */
+    static final int MAX_DRAWN_POINTS = 2_000;
+
+    public record ChartSpec(String id, String title, String yUnit, List<Trace> traces) {}
+
+    public static final List<ChartSpec> CHARTS = List.of(
+            new ChartSpec("cpu-memory", "CPU and memory of the service", "%", List.of(Trace.CPU, Trace.MEMORY)),
+            new ChartSpec(
+                    "tasks", "Tasks: running vs desired", "tasks", List.of(Trace.RUNNING_TASKS, Trace.DESIRED_TASKS)),
+            new ChartSpec(
+                    "latency", "p90 latency: server vs client", "ms", List.of(Trace.P90_SERVER, Trace.P90_CLIENT)),
+            new ChartSpec("confidence", "Average confidence", "", List.of(Trace.CONFIDENCE)),
+            new ChartSpec(
+                    "rate",
+                    "Request rate: target vs achieved",
+                    "req/s",
+                    List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE)),
+            new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX)));
+
+    private final List<XYChart> charts = new ArrayList<>();
+    private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
+    private final Map<Trace, Long> drawnVersions = new EnumMap<>(Trace.class);
+    private final double[] xs = new double[RunTimeline.CAPACITY];
+    private final double[] ys = new double[RunTimeline.CAPACITY];
+    private final List<List<XValueIndicator>> indicators = new ArrayList<>();
+    private RunTimeline shown;
+    private int markersShown;
+
+    public ChartsPane() {
+        getStyleClass().add("charts-pane");
+        setSpacing(2);
+        for (ChartSpec spec : CHARTS) {
+            DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
+            x.setAutoRanging(false);
+            x.setMin(0);
+            x.setMax(60);
+            x.setAnimated(false);
+            DefaultNumericAxis y = new DefaultNumericAxis(spec.yUnit().isEmpty() ? spec.title() : "", spec.yUnit());
+            y.setAutoRanging(true);
+            y.setAnimated(false);
+            y.setAutoUnitScaling(false);
+            XYChart chart = new XYChart(x, y);
+            chart.setId("chart-" + spec.id());
+            chart.setTitle(spec.title());
+            chart.setAnimated(false);
+            chart.setLegendVisible(true);
+            chart.getRenderers().clear();
+            ReducingLineRenderer renderer = new ReducingLineRenderer(MAX_DRAWN_POINTS);
+            for (Trace trace : spec.traces()) {
+                DoubleDataSet ds = new DoubleDataSet(trace.label(), RunTimeline.CAPACITY);
+                dataSets.put(trace, ds);
+                renderer.getDatasets().add(ds);
+            }
+            chart.getRenderers().add(renderer);
+            chart.setMinHeight(120);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            charts.add(chart);
+            indicators.add(new ArrayList<>());
+            getChildren().add(chart);
+        }
+    }
+
+    public List<XYChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    /** Number of points currently held by the data set of {@code trace}. */
+    public int points(Trace trace) {
+        DoubleDataSet ds = dataSets.get(trace);
+        return ds.lock().readLockGuard(ds::getDataCount);
+    }
+
+    /** Number of markers drawn on each chart. */
+    public int markerCount() {
+        return indicators.isEmpty() ? 0 : indicators.getFirst().size();
+    }
+
+    /** Copies what changed in {@code timeline} into the charts: one write-locked batch per trace. */
+    public void refresh(RunTimeline timeline) {
+        if (timeline != shown) {
+            shown = timeline;
+            drawnVersions.clear();
+            markersShown = 0;
+            for (int i = 0; i < charts.size(); i++) {
+                charts.get(i).getPlugins().removeAll(indicators.get(i));
+                indicators.get(i).clear();
+            }
+        }
+        double maxX = 60;
+        for (Map.Entry<Trace, DoubleDataSet> e : dataSets.entrySet()) {
+            RingSeries series = timeline.trace(e.getKey());
+            if (series.size() > 0) {
+                maxX = Math.max(maxX, series.x(series.size() - 1));
+            }
+            Long drawn = drawnVersions.get(e.getKey());
+            if (drawn != null && drawn == series.version()) {
+                continue;
+            }
+            drawnVersions.put(e.getKey(), series.version());
+            int n = series.size();
+            series.copyTo(xs, ys);
+            DoubleDataSet ds = e.getValue();
+            ds.lock().writeLockGuard(() -> ds.set(xs, ys, n, true));
+        }
+        double minX = 0;
+        for (RingSeries s : List.of(timeline.trace(Trace.TARGET_RATE), timeline.trace(Trace.RUNNING_TASKS))) {
+            if (s.size() == RunTimeline.CAPACITY) {
+                minX = Math.max(minX, s.x(0));
+            }
+        }
+        double upper = Math.ceil(maxX / 30) * 30;
+        for (XYChart chart : charts) {
+            DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
+            x.setMin(minX);
+            x.setMax(upper);
+        }
+        List<RunTimeline.Marker> markers = timeline.markers();
+        for (; markersShown < markers.size(); markersShown++) {
+            RunTimeline.Marker m = markers.get(markersShown);
+            for (int i = 0; i < charts.size(); i++) {
+                XYChart chart = charts.get(i);
+                XValueIndicator indicator = new XValueIndicator(chart.getXAxis(), m.seconds(), i == 0 ? m.label() : "");
+                indicator.setEditable(false);
+                indicator.setLabelVerticalAnchor(VPos.TOP);
+                indicator.setLabelHorizontalAnchor(HPos.LEFT);
+                indicator.setLabelPosition(m.kind() == RunTimeline.MarkerKind.PHASE ? 0.02 : 0.2);
+                String style =
+                        switch (m.kind()) {
+                            case PHASE -> "-fx-stroke: #64748b; -fx-stroke-dash-array: 4 4;";
+                            case SCALE_OUT -> "-fx-stroke: #dc2626; -fx-stroke-width: 1.5;";
+                            case SCALE_IN -> "-fx-stroke: #2563eb; -fx-stroke-width: 1.5;";
+                        };
+                indicator.getChartChildren().forEach(node -> {
+                    if (node instanceof javafx.scene.shape.Line line) {
+                        line.setStyle(style);
+                    }
+                });
+                chart.getPlugins().add(indicator);
+                indicators.get(i).add(indicator);
+            }
+        }
+    }
+}

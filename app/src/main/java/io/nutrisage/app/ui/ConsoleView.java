@@ -1,0 +1,435 @@
+package io.nutrisage.app.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.nutrisage.app.monitoring.Alarm;
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.LogLine;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ServiceEvent;
+import io.nutrisage.app.session.Checklist;
+import io.nutrisage.icons.AppIcon;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.util.converter.DoubleStringConverter;
+import javafx.util.converter.NumberStringConverter;
+
+/**
+ * The console window (ConsoleView.fxml): binds controls to {@link ConsoleViewModel} in {@link #initialize()}; its
+ * handlers are one-line calls into the view-model or the exporter.
+ */
+public final class ConsoleView {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final ConsoleViewModel viewModel;
+    private final Exporter exporter;
+    private final ChartsPane charts = new ChartsPane();
+
+    @FXML
+    private BorderPane root;
+
+    @FXML
+    private ImageView logo;
+
+    @FXML
+    private ComboBox<String> targetChoice;
+
+    @FXML
+    private Label connectionBadge;
+
+    @FXML
+    private Label freshnessLabel;
+
+    @FXML
+    private Label tasksLabel;
+
+    @FXML
+    private ToggleButton darkToggle;
+
+    @FXML
+    private ComboBox<String> profileChoice;
+
+    @FXML
+    private TableView<PhaseRow> phaseTable;
+
+    @FXML
+    private TableColumn<PhaseRow, Double> secondsColumn;
+
+    @FXML
+    private TableColumn<PhaseRow, Double> fromColumn;
+
+    @FXML
+    private TableColumn<PhaseRow, Double> toColumn;
+
+    @FXML
+    private TextField timeScaleField;
+
+    @FXML
+    private TextField recordSourceField;
+
+    @FXML
+    private TextField inFlightField;
+
+    @FXML
+    private TextField rateField;
+
+    @FXML
+    private Label phaseLabel;
+
+    @FXML
+    private ProgressBar phaseProgress;
+
+    @FXML
+    private Label remainingLabel;
+
+    @FXML
+    private Label rateLabel;
+
+    @FXML
+    private Label stateLabel;
+
+    @FXML
+    private StackPane chartsHost;
+
+    @FXML
+    private TabPane sideTabs;
+
+    @FXML
+    private TableView<ScalingActivity> activityTable;
+
+    @FXML
+    private TableColumn<ScalingActivity, String> activityTime;
+
+    @FXML
+    private TableColumn<ScalingActivity, String> activityDescription;
+
+    @FXML
+    private TableColumn<ScalingActivity, String> activityCause;
+
+    @FXML
+    private TableColumn<ScalingActivity, String> activityStatus;
+
+    @FXML
+    private TableView<Alarm> alarmTable;
+
+    @FXML
+    private TableColumn<Alarm, String> alarmName;
+
+    @FXML
+    private TableColumn<Alarm, String> alarmState;
+
+    @FXML
+    private TableColumn<Alarm, String> alarmUpdated;
+
+    @FXML
+    private ListView<AlarmTransition> transitionList;
+
+    @FXML
+    private ListView<ServiceEvent> eventList;
+
+    @FXML
+    private TextField logFilterField;
+
+    @FXML
+    private ListView<LogLine> logList;
+
+    @FXML
+    private ListView<Checklist.Check> checkList;
+
+    @FXML
+    private Label statusLabel;
+
+    @FXML
+    private Label recordingLabel;
+
+    public ConsoleView(ConsoleViewModel viewModel, Exporter exporter) {
+        this.viewModel = viewModel;
+        this.exporter = exporter;
+    }
+
+    /** Loads the FXML with this instance as controller and returns the root. */
+    public Parent load() {
+        FXMLLoader loader = new FXMLLoader(ConsoleView.class.getResource("ConsoleView.fxml"));
+        loader.setControllerFactory(type -> this);
+        try {
+            Parent parent = loader.load();
+            parent.getStylesheets()
+                    .add(ConsoleView.class.getResource("console.css").toExternalForm());
+            return parent;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load ConsoleView.fxml", e);
+        }
+    }
+
+    public ChartsPane charts() {
+        return charts;
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    @FXML
+    private void initialize() {
+        logo.setImage(new Image(AppIcon.png(64).toExternalForm()));
+        targetChoice.getItems().setAll("Local sandbox");
+        targetChoice.getSelectionModel().selectFirst();
+        targetChoice.valueProperty().addListener((o, a, b) -> {});
+        viewModel.targetNameProperty().addListener((o, a, name) -> targetChoice.setPromptText(name));
+
+        viewModel.connectionProperty().addListener((o, a, state) -> showConnection(state));
+        showConnection(viewModel.connectionProperty().get());
+        freshnessLabel.textProperty().bind(viewModel.freshnessProperty());
+        tasksLabel
+                .textProperty()
+                .bind(viewModel
+                        .runningTasksProperty()
+                        .asString("Tasks %d running")
+                        .concat(viewModel.desiredTasksProperty().asString(" / %d desired")));
+
+        profileChoice.setItems(viewModel.profileNames());
+        profileChoice.valueProperty().bindBidirectional(viewModel.selectedProfileProperty());
+        phaseTable.setItems(viewModel.phases());
+        editable(secondsColumn, PhaseRow::secondsProperty);
+        editable(fromColumn, PhaseRow::fromRateProperty);
+        editable(toColumn, PhaseRow::toRateProperty);
+        timeScaleField
+                .textProperty()
+                .bindBidirectional(viewModel.timeScaleProperty(), new NumberStringConverter(Locale.ROOT, "0.###"));
+        recordSourceField.textProperty().bindBidirectional(viewModel.recordSourceProperty());
+        inFlightField
+                .textProperty()
+                .bindBidirectional(viewModel.inFlightCapProperty(), new NumberStringConverter(Locale.ROOT, "0"));
+        rateField
+                .textProperty()
+                .bindBidirectional(viewModel.rateOverrideProperty(), new NumberStringConverter(Locale.ROOT, "0.#"));
+        phaseLabel.textProperty().bind(viewModel.phaseTextProperty());
+        phaseProgress.progressProperty().bind(viewModel.phaseProgressProperty());
+        remainingLabel.textProperty().bind(viewModel.remainingTextProperty());
+        rateLabel.textProperty().bind(viewModel.rateTextProperty());
+        stateLabel.textProperty().bind(viewModel.loadStateProperty().asString("Load: %s"));
+
+        chartsHost.getChildren().add(charts);
+        viewModel
+                .timelineVersionProperty()
+                .addListener(
+                        (o, a, b) -> charts.refresh(viewModel.timelineProperty().get()));
+
+        activityTable.setItems(viewModel.activities());
+        column(activityTime, a -> TIME.format(a.startTime()));
+        column(activityDescription, ScalingActivity::description);
+        column(activityCause, ScalingActivity::cause);
+        column(activityStatus, ScalingActivity::statusCode);
+        alarmTable.setItems(viewModel.alarms());
+        column(alarmName, Alarm::name);
+        column(alarmState, a -> a.state().name());
+        column(alarmUpdated, a -> TIME.format(a.stateUpdated()));
+        alarmTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Alarm alarm, boolean empty) {
+                super.updateItem(alarm, empty);
+                getStyleClass().remove("alarm-on");
+                if (!empty && alarm != null && alarm.state() == AlarmState.ALARM) {
+                    getStyleClass().add("alarm-on");
+                }
+            }
+        });
+        transitionList.setItems(viewModel.transitions());
+        transitionList.setCellFactory(cells(
+                t -> TIME.format(t.time()) + "  " + shortName(t.alarmName()) + ": " + t.summary() + "\n" + t.reason(),
+                t -> t.to() == AlarmState.ALARM ? "check-fail" : null));
+        eventList.setItems(viewModel.events());
+        eventList.setCellFactory(cells(e -> TIME.format(e.time()) + "  " + e.message(), e -> null));
+        logFilterField.textProperty().bindBidirectional(viewModel.logFilterProperty());
+        logList.setItems(viewModel.logs());
+        logList.setCellFactory(cells(
+                l -> TIME.format(l.time()) + " [" + l.stream() + "] " + l.message(),
+                l -> l.isError() ? "error-line" : null));
+        checkList.setItems(viewModel.checklist());
+        checkList.setCellFactory(cells(
+                c -> (c.passed() ? "PASS  " : "FAIL  ") + c.name() + "\n      " + c.evidence(),
+                c -> c.passed() ? "check-pass" : "check-fail"));
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        recordingLabel.textProperty().bind(viewModel.recordingPathProperty());
+    }
+
+    private static String shortName(String alarm) {
+        return alarm.length() > 60 ? alarm.substring(0, 57) + "…" : alarm;
+    }
+
+    private void showConnection(ConnectionState state) {
+        connectionBadge.setText(
+                state == null ? "" : state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        connectionBadge.getStyleClass().removeAll("connected", "connecting", "degraded", "disconnected");
+        if (state != null) {
+            connectionBadge.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static void editable(
+            TableColumn<PhaseRow, Double> column, Function<PhaseRow, javafx.beans.property.DoubleProperty> property) {
+        column.setCellValueFactory(c -> property.apply(c.getValue()).asObject());
+        column.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter()));
+        column.setOnEditCommit(e -> {
+            if (e.getNewValue() != null) {
+                property.apply(e.getRowValue()).set(e.getNewValue());
+            }
+        });
+    }
+
+    private static <T> void column(TableColumn<T, String> column, Function<T, String> text) {
+        column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    }
+
+    private static <T> javafx.util.Callback<ListView<T>, ListCell<T>> cells(
+            Function<T, String> text, Function<T, String> styleClass) {
+        return list -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("error-line", "check-pass", "check-fail");
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                setText(text.apply(item));
+                String style = styleClass.apply(item);
+                if (style != null) {
+                    getStyleClass().add(style);
+                }
+            }
+        };
+    }
+
+    // ---- handlers: one line each ----------------------------------------------------------------------------
+
+    @FXML
+    private void start() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void pauseOrResume() {
+        viewModel.pauseOrResume();
+    }
+
+    @FXML
+    private void stop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void nextPhase() {
+        viewModel.nextPhase();
+    }
+
+    @FXML
+    private void holdRate() {
+        viewModel.holdRate();
+    }
+
+    @FXML
+    private void applyCap() {
+        viewModel.applyInFlightCap();
+    }
+
+    @FXML
+    private void addPhase() {
+        viewModel.phases().add(new PhaseRow(60, 10, 10));
+    }
+
+    @FXML
+    private void removePhase() {
+        PhaseRow selected = phaseTable.getSelectionModel().getSelectedItem();
+        viewModel
+                .phases()
+                .remove(
+                        selected != null
+                                ? selected
+                                : viewModel.phases().isEmpty()
+                                        ? null
+                                        : viewModel.phases().getLast());
+    }
+
+    @FXML
+    private void refreshChecklist() {
+        viewModel.refreshChecklist();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        Application.setUserAgentStylesheet(
+                darkToggle.isSelected()
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    @FXML
+    private void addProfileFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Rate profile (JSON)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Profiles", "*.json"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.addProfileFile(file.toPath());
+        }
+    }
+
+    @FXML
+    private void openRecording() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open run recording");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Run recordings", "*.jsonl"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            viewModel.openRecording(file.toPath());
+        }
+    }
+
+    @FXML
+    private void export() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export run artefacts to");
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            exportTo(dir.toPath());
+        }
+    }
+
+    /** Exports the dashboard, each chart, the scaling timeline and the run summary into {@code dir}. */
+    public void exportTo(Path dir) {
+        exporter.export(root, charts, viewModel, dir);
+    }
+}

@@ -1,0 +1,599 @@
+package io.nutrisage.app.ui;
+
+import io.nutrisage.app.load.LoadControl;
+import io.nutrisage.app.load.LoadDriver;
+import io.nutrisage.app.load.LoadPhase;
+import io.nutrisage.app.load.LoadPlan;
+import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.ProfileFiles;
+import io.nutrisage.app.monitoring.Alarm;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.LogLine;
+import io.nutrisage.app.monitoring.MonitoringTarget;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ServiceEvent;
+import io.nutrisage.app.recording.RunEntry;
+import io.nutrisage.app.recording.RunRecording;
+import io.nutrisage.app.session.Checklist;
+import io.nutrisage.app.session.MonitorUpdate;
+import io.nutrisage.app.session.RunSession;
+import io.nutrisage.app.session.RunTimeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The console's state and commands, free of controls: read-only properties and observable lists for the view, plain
+ * methods for its handlers. Talks to the target only through {@link RunSession} and the monitoring ports; every
+ * blocking call goes through the {@link TaskExecutor}. All properties change on the UI thread.
+ */
+public final class ConsoleViewModel implements AutoCloseable {
+    public static final String DEMO_PROFILE = "nutrisage-demo";
+    private static final int LIST_LIMIT = 500;
+
+    private final Callable<MonitoringTarget> targetFactory;
+    private final LoadDriver driver;
+    private final Path recordingDir;
+    private final TaskExecutor executor;
+    private final InstantSource clock;
+    private final Map<String, List<LoadPhase>> profiles = new ConcurrentHashMap<>();
+
+    private final ReadOnlyStringWrapper targetName = new ReadOnlyStringWrapper(this, "targetName", "Local sandbox");
+    private final ReadOnlyObjectWrapper<ConnectionState> connection =
+            new ReadOnlyObjectWrapper<>(this, "connection", ConnectionState.DISCONNECTED);
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper(this, "connectionDetail", "");
+    private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "no data yet");
+    private final ObservableList<String> profileNames = FXCollections.observableArrayList(DEMO_PROFILE);
+    private final StringProperty selectedProfile = new SimpleStringProperty(this, "selectedProfile", DEMO_PROFILE);
+    private final ObservableList<PhaseRow> phases = FXCollections.observableArrayList();
+    private final DoubleProperty timeScale = new SimpleDoubleProperty(this, "timeScale", 0.1);
+    private final StringProperty recordSource =
+            new SimpleStringProperty(this, "recordSource", LoadPlan.BUILT_IN_RECORDS);
+    private final IntegerProperty inFlightCap = new SimpleIntegerProperty(this, "inFlightCap", 256);
+    private final DoubleProperty rateOverride = new SimpleDoubleProperty(this, "rateOverride", 100);
+    private final ReadOnlyObjectWrapper<LoadState> loadState =
+            new ReadOnlyObjectWrapper<>(this, "loadState", LoadState.READY);
+    private final ReadOnlyStringWrapper phaseText = new ReadOnlyStringWrapper(this, "phaseText", "not started");
+    private final ReadOnlyDoubleWrapper phaseProgress = new ReadOnlyDoubleWrapper(this, "phaseProgress", 0);
+    private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper(this, "remainingText", "");
+    private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyObjectWrapper<RunTimeline> timeline = new ReadOnlyObjectWrapper<>(this, "timeline");
+    private final ReadOnlyLongWrapper timelineVersion = new ReadOnlyLongWrapper(this, "timelineVersion");
+    private final ObservableList<ScalingActivity> activities = FXCollections.observableArrayList();
+    private final ObservableList<AlarmTransition> transitions = FXCollections.observableArrayList();
+    private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
+    private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<LogLine> logs = FXCollections.observableArrayList();
+    private final StringProperty logFilter = new SimpleStringProperty(this, "logFilter", "");
+    private final ObservableList<Checklist.Check> checklist = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper checklistPassed = new ReadOnlyBooleanWrapper(this, "checklistPassed");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper recordingPath = new ReadOnlyStringWrapper(this, "recordingPath", "");
+    private final ReadOnlyLongWrapper runningTasks = new ReadOnlyLongWrapper(this, "runningTasks");
+    private final ReadOnlyLongWrapper desiredTasks = new ReadOnlyLongWrapper(this, "desiredTasks");
+
+    private RunSession session;
+    private LoadControl control;
+    private LoadPlan currentPlan;
+    private Instant lastDataTime;
+    private boolean loadFinishedOnce;
+
+    public ConsoleViewModel(
+            Callable<MonitoringTarget> targetFactory,
+            LoadDriver driver,
+            Path recordingDir,
+            TaskExecutor executor,
+            InstantSource clock) {
+        this.targetFactory = Objects.requireNonNull(targetFactory, "targetFactory");
+        this.driver = Objects.requireNonNull(driver, "driver");
+        this.recordingDir = Objects.requireNonNull(recordingDir, "recordingDir");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        profiles.put(DEMO_PROFILE, LoadPlan.nutrisageDemoPhases());
+        selectProfile(DEMO_PROFILE);
+        timeline.set(new RunTimeline(clock.instant()));
+        selectedProfile.addListener((obs, old, name) -> {
+            if (name != null) {
+                selectProfile(name);
+            }
+        });
+        logFilter.addListener((obs, old, filter) -> {
+            if (session != null) {
+                session.poller().setLogFilter(filter);
+            }
+        });
+    }
+
+    // ---- commands -------------------------------------------------------------------------------------------
+
+    /** Connects to the target in the background and starts monitoring it every second. */
+    public void connect() {
+        connection.set(ConnectionState.CONNECTING);
+        status.set("Starting " + targetName.get() + "…");
+        executor.execute(
+                () -> {
+                    MonitoringTarget target = targetFactory.call();
+                    RunSession s = new RunSession(target, driver, recordingDir, new SessionListener(), clock);
+                    s.startMonitoring(Duration.ofSeconds(1));
+                    return s;
+                },
+                s -> {
+                    session = s;
+                    session.poller().setLogFilter(logFilter.get());
+                    targetName.set(s.target().displayName());
+                    status.set("Connected to " + s.target().displayName() + " — load goes to "
+                            + s.target().serviceEndpoint());
+                },
+                e -> {
+                    connection.set(ConnectionState.DISCONNECTED);
+                    status.set("Cannot start the target: " + message(e));
+                });
+    }
+
+    public void start() {
+        LoadPlan plan;
+        try {
+            List<LoadPhase> list = new ArrayList<>();
+            for (int i = 0; i < phases.size(); i++) {
+                try {
+                    list.add(phases.get(i).toPhase());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("phase " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
+            plan = new LoadPlan(
+                    selectedProfile.get(),
+                    list,
+                    timeScale.get(),
+                    recordSource.get().strip(),
+                    inFlightCap.get());
+        } catch (IllegalArgumentException e) {
+            status.set("Cannot start: " + e.getMessage());
+            return;
+        }
+        if (session == null) {
+            status.set("Not connected yet: wait for the target to come up.");
+            return;
+        }
+        RunSession s = session;
+        executor.execute(
+                () -> s.startRun(plan),
+                c -> {
+                    control = c;
+                    currentPlan = plan;
+                    loadState.set(LoadState.RUNNING);
+                    status.set("Running " + plan.profileName() + " at time scale " + plan.timeScale() + " ("
+                            + formatDuration(plan.scaledTotal()) + ")");
+                },
+                e -> status.set("Cannot start the run: " + message(e)));
+    }
+
+    public void pauseOrResume() {
+        if (control == null) {
+            return;
+        }
+        if (control.state() == LoadState.PAUSED || control.state() == LoadState.HOLDING) {
+            control.resume();
+            status.set("Resumed");
+        } else {
+            control.pause();
+            status.set("Paused");
+        }
+        loadState.set(control.state());
+    }
+
+    public void stop() {
+        if (control != null) {
+            control.stop();
+            loadState.set(control.state());
+            status.set("Stopped; monitoring continues");
+        }
+    }
+
+    public void nextPhase() {
+        if (control != null) {
+            control.nextPhase();
+        }
+    }
+
+    public void holdRate() {
+        if (control == null) {
+            return;
+        }
+        try {
+            control.holdRate(rateOverride.get());
+            loadState.set(control.state());
+            status.set(String.format(Locale.ROOT, "Holding %.0f requests/s until Resume", rateOverride.get()));
+        } catch (IllegalArgumentException e) {
+            status.set("Rate override rejected: " + e.getMessage());
+        }
+    }
+
+    public void applyInFlightCap() {
+        if (control != null) {
+            try {
+                control.setInFlightCap(inFlightCap.get());
+            } catch (IllegalArgumentException e) {
+                status.set("In-flight cap rejected: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Adds a profile file (JSON or YAML phases) to the chooser and selects it. */
+    public void addProfileFile(Path file) {
+        executor.execute(
+                () -> ProfileFiles.read(file),
+                profile -> {
+                    profiles.put(profile.name(), profile.phases());
+                    if (!profileNames.contains(profile.name())) {
+                        profileNames.add(profile.name());
+                    }
+                    selectedProfile.set(profile.name());
+                    status.set("Loaded profile " + profile.name() + " from " + file);
+                },
+                e -> status.set("Cannot read profile " + file + ": " + message(e)));
+    }
+
+    /** Replaces the charts and panels by a recorded run, for viewing and export. */
+    public void openRecording(Path file) {
+        executor.execute(
+                () -> RunRecording.read(file),
+                recording -> {
+                    replay(recording);
+                    status.set("Opened " + file.getFileName() + " ("
+                            + recording.entries().size() + " entries"
+                            + (recording.problems().isEmpty() ? "" : ", skipped " + recording.problems()) + ")");
+                },
+                e -> status.set("Cannot open " + file + ": " + message(e)));
+    }
+
+    void replay(RunRecording recording) {
+        Instant origin = recording.entries().isEmpty()
+                ? clock.instant()
+                : recording.entries().getFirst().time();
+        RunTimeline t = new RunTimeline(origin);
+        activities.clear();
+        transitions.clear();
+        events.clear();
+        for (RunEntry entry : recording.entries()) {
+            switch (entry) {
+                case RunEntry.RunStarted started -> {
+                    currentPlan = started.plan();
+                    targetName.set(started.target() + " (recording)");
+                }
+                case RunEntry.PhaseStarted p -> t.addPhaseStart(p.index(), p.time(), p.description());
+                case RunEntry.LoadSample l -> t.addLoad(l.snapshot());
+                case RunEntry.MetricSample m ->
+                    t.addMetric(m.metric(), new io.nutrisage.app.monitoring.Datapoint(m.time(), m.value()));
+                case RunEntry.Activity a -> {
+                    t.addActivity(a.activity());
+                    bounded(activities, a.activity());
+                }
+                case RunEntry.Transition tr -> {
+                    t.addTransition(tr.transition());
+                    bounded(transitions, tr.transition());
+                }
+                case RunEntry.Event ev -> {
+                    t.addEvent(ev.event());
+                    bounded(events, ev.event());
+                }
+                case RunEntry.RunEnded ended -> status.set("Recording ended: " + ended.reason());
+            }
+        }
+        recordingPath.set(recording.file().toString());
+        timeline.set(t);
+        refreshChecklist();
+        timelineVersion.set(timelineVersion.get() + 1);
+    }
+
+    /** Shows a message in the status bar (e.g. from the exporter). */
+    public void reportStatus(String message) {
+        status.set(message);
+    }
+
+    public void refreshChecklist() {
+        List<Checklist.Check> checks = Checklist.evaluate(timeline.get());
+        checklist.setAll(checks);
+        checklistPassed.set(checks.stream().allMatch(Checklist.Check::passed));
+    }
+
+    // ---- session events (background threads) -> UI thread ------------------------------------------------
+
+    private final class SessionListener implements RunSession.Listener {
+        @Override
+        public void onMonitor(MonitorUpdate update) {
+            executor.runOnUi(() -> applyMonitor(update));
+        }
+
+        @Override
+        public void onLoad(LoadSnapshot snapshot) {
+            executor.runOnUi(() -> applyLoad(snapshot));
+        }
+
+        @Override
+        public void onRunStarted(LoadPlan plan, Instant origin, Path recording) {
+            executor.runOnUi(() -> {
+                timeline.set(new RunTimeline(origin));
+                activities.clear();
+                transitions.clear();
+                events.clear();
+                checklist.clear();
+                loadFinishedOnce = false;
+                recordingPath.set(recording.toString());
+                timelineVersion.set(timelineVersion.get() + 1);
+            });
+        }
+    }
+
+    void applyMonitor(MonitorUpdate update) {
+        RunTimeline t = timeline.get();
+        t.apply(update);
+        connection.set(update.status().state());
+        connectionDetail.set(update.status().detail());
+        update.newActivities().forEach(a -> bounded(activities, a));
+        update.newTransitions().forEach(a -> bounded(transitions, a));
+        update.newEvents().forEach(a -> bounded(events, a));
+        alarms.setAll(update.alarms());
+        logs.setAll(update.logTail());
+        update.fleet().ifPresent(f -> {
+            runningTasks.set(f.running());
+            desiredTasks.set(f.desired());
+        });
+        Optional<Instant> newest =
+                update.freshness().values().stream().flatMap(Optional::stream).max(Instant::compareTo);
+        newest.ifPresent(n -> lastDataTime = n);
+        freshness.set(
+                lastDataTime == null
+                        ? "no data yet"
+                        : String.format(
+                                Locale.ROOT,
+                                "data %.1f s old",
+                                Math.max(
+                                        0,
+                                        Duration.between(lastDataTime, update.polledAt())
+                                                        .toMillis()
+                                                / 1000.0)));
+        update.error().ifPresent(e -> status.set("Monitoring: " + e));
+        if (loadFinishedOnce) {
+            refreshChecklist();
+        }
+        timelineVersion.set(timelineVersion.get() + 1);
+    }
+
+    void applyLoad(LoadSnapshot s) {
+        RunTimeline t = timeline.get();
+        LoadPlan plan = currentPlan;
+        if (plan != null && s.state() != LoadState.FINISHED) {
+            t.addPhaseStart(s.phase(), s.time(), plan.phases().get(s.phase()).describe());
+        }
+        t.addLoad(s);
+        loadState.set(s.state());
+        if (plan != null) {
+            Duration phaseStart = plan.scaledStart(s.phase());
+            Duration phaseLength = plan.scaledDuration(s.phase());
+            double into =
+                    (s.elapsed().toMillis() - phaseStart.toMillis()) / (double) Math.max(1, phaseLength.toMillis());
+            phaseProgress.set(s.state() == LoadState.FINISHED ? 1 : Math.max(0, Math.min(1, into)));
+            phaseText.set(String.format(
+                    Locale.ROOT,
+                    "Phase %d/%d · %s",
+                    s.phase() + 1,
+                    plan.phases().size(),
+                    plan.phases().get(s.phase()).describe()));
+            remainingText.set(
+                    s.state() == LoadState.FINISHED
+                            ? "finished"
+                            : formatDuration(phaseStart.plus(phaseLength).minus(s.elapsed())) + " left in phase · "
+                                    + formatDuration(s.remaining()) + " left in run");
+        }
+        rateText.set(String.format(
+                Locale.ROOT,
+                "target %.0f/s · achieved %.0f/s · in flight %d · p90 %s",
+                s.targetRate(),
+                s.achievedRate(),
+                s.inFlight(),
+                Double.isNaN(s.p90CorrectedMs()) ? "–" : String.format(Locale.ROOT, "%.1f ms", s.p90CorrectedMs())));
+        if (s.state() == LoadState.FINISHED && !loadFinishedOnce) {
+            loadFinishedOnce = true;
+            status.set("Load finished; monitoring continues so scale-in shows. Checklist computed.");
+            refreshChecklist();
+        }
+        timelineVersion.set(timelineVersion.get() + 1);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private void selectProfile(String name) {
+        List<LoadPhase> list = profiles.get(name);
+        if (list != null) {
+            phases.setAll(list.stream().map(PhaseRow::of).toList());
+        }
+    }
+
+    private static <T> void bounded(ObservableList<T> list, T item) {
+        list.add(0, item);
+        if (list.size() > LIST_LIMIT) {
+            list.remove(LIST_LIMIT, list.size());
+        }
+    }
+
+    static String formatDuration(Duration d) {
+        long s = Math.max(0, Math.round(d.toMillis() / 1000.0));
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String message(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            RunSession s = session;
+            session = null;
+            s.close();
+            s.target().close();
+        }
+    }
+
+    // ---- properties ------------------------------------------------------------------------------------------
+
+    public ReadOnlyStringProperty targetNameProperty() {
+        return targetName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty freshnessProperty() {
+        return freshness.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> profileNames() {
+        return profileNames;
+    }
+
+    public StringProperty selectedProfileProperty() {
+        return selectedProfile;
+    }
+
+    public ObservableList<PhaseRow> phases() {
+        return phases;
+    }
+
+    public DoubleProperty timeScaleProperty() {
+        return timeScale;
+    }
+
+    public StringProperty recordSourceProperty() {
+        return recordSource;
+    }
+
+    public IntegerProperty inFlightCapProperty() {
+        return inFlightCap;
+    }
+
+    public DoubleProperty rateOverrideProperty() {
+        return rateOverride;
+    }
+
+    public ReadOnlyObjectProperty<LoadState> loadStateProperty() {
+        return loadState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty phaseTextProperty() {
+        return phaseText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty phaseProgressProperty() {
+        return phaseProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty remainingTextProperty() {
+        return remainingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rateTextProperty() {
+        return rateText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunTimeline> timelineProperty() {
+        return timeline.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty timelineVersionProperty() {
+        return timelineVersion.getReadOnlyProperty();
+    }
+
+    public ObservableList<ScalingActivity> activities() {
+        return FXCollections.unmodifiableObservableList(activities);
+    }
+
+    public ObservableList<AlarmTransition> transitions() {
+        return FXCollections.unmodifiableObservableList(transitions);
+    }
+
+    public ObservableList<Alarm> alarms() {
+        return FXCollections.unmodifiableObservableList(alarms);
+    }
+
+    public ObservableList<ServiceEvent> events() {
+        return FXCollections.unmodifiableObservableList(events);
+    }
+
+    public ObservableList<LogLine> logs() {
+        return FXCollections.unmodifiableObservableList(logs);
+    }
+
+    public StringProperty logFilterProperty() {
+        return logFilter;
+    }
+
+    public ObservableList<Checklist.Check> checklist() {
+        return FXCollections.unmodifiableObservableList(checklist);
+    }
+
+    public ReadOnlyBooleanProperty checklistPassedProperty() {
+        return checklistPassed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recordingPathProperty() {
+        return recordingPath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty runningTasksProperty() {
+        return runningTasks.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty desiredTasksProperty() {
+        return desiredTasks.getReadOnlyProperty();
+    }
+
+    public Optional<LoadPlan> currentPlan() {
+        return Optional.ofNullable(currentPlan);
+    }
+}

@@ -1,0 +1,134 @@
+package io.nutrisage.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nutrisage.app.ConsoleApp;
+import io.nutrisage.app.load.BuiltInLoadDriver;
+import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.sandbox.LocalSandbox;
+import io.nutrisage.app.sandbox.RulesBaselinePredictor;
+import io.nutrisage.app.sandbox.SandboxSettings;
+import io.nutrisage.app.session.RingSeries;
+import io.nutrisage.app.session.Trace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The console end to end, headless (Monocle): a strongly time-compressed nutrisage-demo on the local sandbox with a
+ * one-second sandbox minute.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleGuiTest {
+    @TempDir
+    static Path runs;
+
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) {
+        SandboxSettings settings = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500));
+        executor = new FxTaskExecutor();
+        viewModel = new ConsoleViewModel(
+                () -> LocalSandbox.start(settings, LocalSandbox.builtInReplicas(new RulesBaselinePredictor())),
+                new BuiltInLoadDriver(),
+                runs.resolve("recordings"),
+                executor,
+                InstantSource.system());
+        view = ConsoleApp.show(stage, viewModel, executor);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
+        executor.close();
+    }
+
+    @Test
+    @Timeout(value = 170, unit = TimeUnit.SECONDS)
+    void compressedDemoScalesOutAndBackInWithChartsActivitiesAlarmsChecklistAndExport(FxRobot robot) throws Exception {
+        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
+
+        robot.clickOn("#timeScaleField").eraseText(8).write("0.02");
+        robot.clickOn("#startButton");
+        await(() -> viewModel.loadStateProperty().get() == LoadState.RUNNING, 20);
+        await(() -> viewModel.loadStateProperty().get() == LoadState.FINISHED, 60);
+
+        // Heavy phases: desired count went above 1.
+        RingSeries desired = fx(() -> viewModel.timelineProperty().get().trace(Trace.DESIRED_TASKS));
+        assertThat(fx(desired::maxY)).isGreaterThan(1);
+        // ...and falls after the load, gradually.
+        double peak = fx(desired::maxY);
+        await(() -> viewModel.desiredTasksProperty().get() < peak, 60);
+
+        assertThat(fx(() -> view.charts().points(Trace.TARGET_RATE))).isGreaterThan(10);
+        assertThat(fx(() -> view.charts().points(Trace.CPU))).isGreaterThan(10);
+        assertThat(fx(() -> view.charts().points(Trace.RUNNING_TASKS))).isGreaterThan(10);
+        assertThat(fx(() -> view.charts().points(Trace.P90_SERVER))).isPositive();
+        assertThat(fx(() -> view.charts().points(Trace.CONFIDENCE))).isPositive();
+        assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(6 + 2);
+
+        assertThat(fx(() -> viewModel.activities().size())).isGreaterThanOrEqualTo(2);
+        assertThat(fx(() -> viewModel.activities().getLast().description())).matches("Setting desired count to \\d\\.");
+        assertThat(fx(() -> viewModel.transitions().stream().anyMatch(t -> t.to() == AlarmState.ALARM)))
+                .isTrue();
+        assertThat(fx(() ->
+                        viewModel.events().stream().anyMatch(e -> e.message().contains("has started 1 tasks"))))
+                .isTrue();
+
+        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(4);
+        assertThat(fx(() -> viewModel.checklist().stream()
+                        .filter(c -> c.name().equals("Scaling history present"))
+                        .findFirst()
+                        .orElseThrow()
+                        .passed()))
+                .isTrue();
+
+        Path out = runs.resolve("export");
+        WaitForAsyncUtils.asyncFx(
+                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+                .get(20, TimeUnit.SECONDS);
+        var result = fx(() -> new Exporter(executor).export(view.root(), view.charts(), viewModel, out))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(result.files()).hasSize(7 + 3);
+        for (Path file : result.files()) {
+            assertThat(Files.size(file)).as(file.toString()).isPositive();
+        }
+        var dashboard = ImageIO.read(out.resolve("dashboard.png").toFile());
+        assertThat(dashboard.getWidth()).isGreaterThan(1000);
+        assertThat(Files.readString(out.resolve("run-summary.md")))
+                .contains("## Validation")
+                .contains("Setting desired count to")
+                .contains("![chart-2-tasks.png](chart-2-tasks.png)");
+        assertThat(Files.list(runs.resolve("recordings")).toList())
+                .singleElement()
+                .satisfies(f -> assertThat(Files.readString(f)).contains("\"type\":\"activity\""));
+    }
+
+    private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,187 @@
+package io.nutrisage.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nutrisage.app.load.LoadDriver;
+import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.Datapoint;
+import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.TargetStatus;
+import io.nutrisage.app.recording.RunRecording;
+import io.nutrisage.app.session.MonitorUpdate;
+import io.nutrisage.app.session.Trace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view-model without any JavaFX toolkit: plain properties, a direct task executor, values in, state out. */
+class ConsoleViewModelTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T17:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final LoadDriver noLoad = (plan, target, listener) -> {
+        throw new LoadDriver.LoadException("no load in this test", null);
+    };
+
+    private ConsoleViewModel viewModel() {
+        return new ConsoleViewModel(
+                () -> {
+                    throw new IllegalStateException("no target in this test");
+                },
+                noLoad,
+                dir,
+                TaskExecutor.direct(),
+                () -> T0);
+    }
+
+    @Test
+    void demoProfileIsSelectedWithItsSixPhases() {
+        var vm = viewModel();
+        assertThat(vm.selectedProfileProperty().get()).isEqualTo("nutrisage-demo");
+        assertThat(vm.phases()).hasSize(6);
+        assertThat(vm.phases().get(3).toRateProperty().get()).isEqualTo(350);
+    }
+
+    @Test
+    void invalidPhaseIsNamedInTheStatusAndNothingStarts() {
+        var vm = viewModel();
+        vm.phases().get(1).secondsProperty().set(0);
+        vm.start();
+        assertThat(vm.statusProperty().get()).startsWith("Cannot start: phase 2: phase duration must be positive");
+        assertThat(vm.loadStateProperty().get()).isEqualTo(LoadState.READY);
+    }
+
+    @Test
+    void targetThatCannotStartLeavesAClearMessageAndDisconnectedState() {
+        var vm = viewModel();
+        vm.connect();
+        assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(vm.statusProperty().get()).isEqualTo("Cannot start the target: no target in this test");
+    }
+
+    @Test
+    void monitorUpdatesFeedTracesPanelsTaskCountsAndFreshness() {
+        var vm = viewModel();
+        var activity = new ScalingActivity(
+                "a1", T0.plusSeconds(4), "Setting desired count to 3.", "cause", "Successful", 1, 3);
+        var transition =
+                new AlarmTransition("t1", "high", T0.plusSeconds(3), AlarmState.OK, AlarmState.ALARM, "reason");
+        vm.applyMonitor(update(
+                T0.plusSeconds(5),
+                Map.of(MetricId.CPU_UTILIZATION, List.of(new Datapoint(T0.plusSeconds(4), 55.0))),
+                List.of(activity),
+                List.of(transition)));
+
+        assertThat(vm.timelineProperty().get().trace(Trace.CPU).lastY()).isEqualTo(55.0);
+        assertThat(vm.activities()).containsExactly(activity);
+        assertThat(vm.transitions()).containsExactly(transition);
+        assertThat(vm.runningTasksProperty().get()).isEqualTo(2);
+        assertThat(vm.desiredTasksProperty().get()).isEqualTo(3);
+        assertThat(vm.freshnessProperty().get()).isEqualTo("data 1.0 s old");
+        assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(vm.timelineProperty().get().markers())
+                .anySatisfy(m -> assertThat(m.label()).isEqualTo("1→3"));
+        // The checklist waits for the end of the load.
+        assertThat(vm.checklist()).isEmpty();
+    }
+
+    @Test
+    void finishedLoadComputesTheChecklistWithEvidence() {
+        var vm = viewModel();
+        vm.applyMonitor(update(
+                T0.plusSeconds(2),
+                Map.of(MetricId.MODEL_LATENCY_P90, List.of(new Datapoint(T0.plusSeconds(1), 620.0))),
+                List.of(),
+                List.of()));
+        vm.applyLoad(snapshot(LoadState.FINISHED, 100, 100, 3));
+
+        assertThat(vm.checklist())
+                .extracting(c -> c.name() + "=" + c.passed())
+                .containsExactly(
+                        "Running tasks == desired tasks=false",
+                        "Scaling history present=false",
+                        "Error rate < 1 %=false",
+                        "p90 ModelLatencyMs < 500 ms throughout=false");
+        assertThat(vm.checklist().get(2).evidence()).isEqualTo("3 errors of 100 completed requests (3.000 %)");
+        assertThat(vm.checklist().get(3).evidence()).startsWith("worst p90 620.00 ms at t=1 s");
+        assertThat(vm.checklistPassedProperty().get()).isFalse();
+        assertThat(vm.remainingTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void recordedRunReopensIntoTheSameTimeline(@TempDir Path recordings) throws Exception {
+        var vm = viewModel();
+        Path file = recordings.resolve("run.jsonl");
+        try (var recorder = io.nutrisage.app.recording.RunRecorder.append(file)) {
+            recorder.record(new io.nutrisage.app.recording.RunEntry.RunStarted(
+                    T0, "Local sandbox", io.nutrisage.app.load.LoadPlan.nutrisageDemo(0.1)));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.PhaseStarted(T0.plusSeconds(1), 0, "180s at 5/s"));
+            recorder.record(
+                    new io.nutrisage.app.recording.RunEntry.MetricSample(T0.plusSeconds(2), MetricId.RUNNING_TASKS, 2));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.Activity(
+                    T0.plusSeconds(3),
+                    new ScalingActivity(
+                            "a", T0.plusSeconds(3), "Setting desired count to 2.", "c", "Successful", 1, 2)));
+        }
+        vm.replay(RunRecording.read(file));
+
+        assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
+        assertThat(vm.timelineProperty().get().trace(Trace.RUNNING_TASKS).lastY())
+                .isEqualTo(2);
+        assertThat(vm.timelineProperty().get().markers()).hasSize(2);
+        assertThat(vm.activities()).hasSize(1);
+        assertThat(vm.checklist()).hasSize(4);
+    }
+
+    private static MonitorUpdate update(
+            Instant at,
+            Map<MetricId, List<Datapoint>> points,
+            List<ScalingActivity> activities,
+            List<AlarmTransition> transitions) {
+        Map<MetricId, Optional<Instant>> freshness = Map.of(MetricId.CPU_UTILIZATION, Optional.of(at.minusSeconds(1)));
+        return new MonitorUpdate(
+                at,
+                new TargetStatus(ConnectionState.CONNECTED, "test", Optional.of(at)),
+                Optional.of(new FleetStatus(at, 2, 3, 1, List.of())),
+                points,
+                freshness,
+                activities,
+                transitions,
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty());
+    }
+
+    private static LoadSnapshot snapshot(LoadState state, long sent, long completed, long errors) {
+        return new LoadSnapshot(
+                T0.plusSeconds(3),
+                state,
+                5,
+                Duration.ofSeconds(66),
+                Duration.ZERO,
+                0,
+                0,
+                0,
+                sent,
+                completed,
+                errors,
+                0,
+                10,
+                9,
+                0.8);
+    }
+}

@@ -1,0 +1,128 @@
+package io.nutrisage.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nutrisage.loadgen.schedule.Profiles;
+import io.nutrisage.loadgen.schedule.RateProfile;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A target that stalls, refuses, resets, times out or fails: counted, reported, never a crash. */
+class FailureModesTest {
+
+    private static RunDefinition.Builder run(URI target, String... phases) {
+        return RunDefinition.builder(target)
+                .profile(new RateProfile(
+                        "test", Arrays.stream(phases).map(Profiles::parsePhase).toList()))
+                .loop(true);
+    }
+
+    private static RunSummary execute(RunDefinition definition) throws InterruptedException {
+        LoadRun run = LoadGenerator.create(definition);
+        run.start();
+        return run.awaitCompletion(Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError("run did not finish"));
+    }
+
+    @Test
+    void stallShowsInCorrectedLatencyButHardlyInRawLatency() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.stall(1500, 500);
+
+            RunSummary summary = execute(run(server.uri(), "3s@200")
+                    .inFlightCap(16)
+                    .maxLateness(Duration.ofSeconds(10))
+                    .build());
+
+            // Two 500 ms freezes: ~200 of 600 planned starts wait, but only the 16 in flight per freeze were sent
+            // before it. Coordinated omission would hide the other waits; the corrected histogram does not.
+            assertThat(summary.sent()).isEqualTo(600);
+            assertThat(summary.dropped()).isZero();
+            assertThat(summary.late()).isGreaterThan(100);
+            assertThat(summary.corrected().p90()).isGreaterThan(150.0);
+            assertThat(summary.raw().p90()).isLessThan(summary.corrected().p90() / 5);
+            assertThat(summary.raw().max())
+                    .as("the requests in flight at the freeze do wait")
+                    .isGreaterThan(200.0);
+        }
+    }
+
+    @Test
+    void stallWithShortMaxLatenessDropsStarts() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.stall(1500, 500);
+
+            RunSummary summary = execute(run(server.uri(), "3s@200")
+                    .inFlightCap(16)
+                    .maxLateness(Duration.ofMillis(100))
+                    .build());
+
+            assertThat(summary.dropped()).isGreaterThan(50);
+            assertThat(summary.late()).isPositive();
+            assertThat(summary.sent() + summary.dropped())
+                    .isEqualTo(summary.planned())
+                    .isEqualTo(600);
+            assertThat(summary.achievedRatio()).isLessThan(0.95);
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreCountedAsRefused() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+
+        RunSummary summary =
+                execute(run(URI.create("http://127.0.0.1:" + port), "1s@10").build());
+
+        assertThat(summary.endReason()).isEqualTo(EndReason.PROFILE_COMPLETED);
+        assertThat(summary.outcomes().refused()).isEqualTo(10);
+        assertThat(summary.errorRate()).isEqualTo(1.0);
+        assertThat(summary.corrected().count()).isZero();
+    }
+
+    @Test
+    void resetConnectionsAreCountedAsResets() throws Exception {
+        try (ResetServer server = new ResetServer()) {
+            RunSummary summary = execute(run(server.uri(), "1s@10").build());
+
+            assertThat(summary.outcomes().reset()).isEqualTo(10);
+            assertThat(summary.outcomes().errors()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void slowResponsesBeyondTheRequestTimeoutAreCountedAsTimeouts() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.delay(2000);
+
+            RunSummary summary = execute(run(server.uri(), "1s@10")
+                    .requestTimeout(Duration.ofMillis(200))
+                    .build());
+
+            assertThat(summary.outcomes().timeout()).isEqualTo(10);
+            assertThat(summary.completed()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void errorStatusesAreCountedByClass() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.status(503);
+            RunSummary unavailable = execute(run(server.uri(), "1s@10").build());
+            server.status(422);
+            RunSummary rejected = execute(run(server.uri(), "1s@10").build());
+
+            assertThat(unavailable.outcomes().status5xx()).isEqualTo(10);
+            assertThat(unavailable.errorRate()).isEqualTo(1.0);
+            assertThat(unavailable.corrected().count())
+                    .as("error responses still have a latency")
+                    .isEqualTo(10);
+            assertThat(unavailable.grades()).isEmpty();
+            assertThat(rejected.outcomes().status4xx()).isEqualTo(10);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.nutrisage.predictor.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nutrisage.predictor.features.Feature;
+import io.nutrisage.predictor.features.FeatureExtractor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Loads the trained Nutri-Score model. The service uses {@link #loadBundled()}: the XGBoost JSON model and its
+ * model card ship inside this module's jar, so no training step and no file system access are needed.
+ */
+public final class GradePredictors {
+    /** Class-path location of the gzipped XGBoost JSON model. */
+    public static final String BUNDLED_MODEL = "/io/nutrisage/predictor/model/nutriscore-xgb.json.gz";
+    /** Class-path location of the model card (JSON) that names the model version. */
+    public static final String BUNDLED_CARD = "/io/nutrisage/predictor/model/model-card.json";
+
+    private GradePredictors() {}
+
+    /**
+     * The model bundled with this module, evaluated in pure Java.
+     *
+     * @throws UncheckedIOException if the bundled model or card is missing or unreadable (a packaging error)
+     */
+    public static GradePredictor loadBundled() {
+        try (InputStream model = resource(BUNDLED_MODEL);
+                InputStream card = resource(BUNDLED_CARD)) {
+            return load(new GZIPInputStream(model), modelVersion(card));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the bundled Nutri-Score model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A model written by the training command: {@code modelJson} is XGBoost JSON (gzipped if it ends in .gz). */
+    public static GradePredictor load(Path modelJson, String modelVersion) throws IOException {
+        try (InputStream in = Files.newInputStream(modelJson)) {
+            return load(modelJson.toString().endsWith(".gz") ? new GZIPInputStream(in) : in, modelVersion);
+        }
+    }
+
+    static GradePredictor load(InputStream modelJson, String modelVersion) throws IOException {
+        return new TreeGradePredictor(checked(TreeEnsemble.read(modelJson)), modelVersion);
+    }
+
+    /** Reads {@code model_version} from a model card JSON. */
+    static String modelVersion(InputStream card) throws IOException {
+        JsonNode version = new ObjectMapper().readTree(card).path("model_version");
+        if (!version.isTextual() || version.asText().isBlank()) {
+            throw new IOException("model card has no model_version");
+        }
+        return version.asText();
+    }
+
+    private static TreeEnsemble checked(TreeEnsemble ensemble) throws IOException {
+        if (ensemble.numClass() != Grade.values().length) {
+            throw new IOException("model has " + ensemble.numClass() + " classes, expected " + Grade.values().length);
+        }
+        if (ensemble.numFeature() != FeatureExtractor.SIZE) {
+            throw new IOException(
+                    "model expects " + ensemble.numFeature() + " features, extractor makes " + FeatureExtractor.SIZE);
+        }
+        List<String> expected =
+                Arrays.stream(Feature.values()).map(Feature::columnName).toList();
+        if (!ensemble.featureNames().isEmpty() && !ensemble.featureNames().equals(expected)) {
+            throw new IOException("model feature names " + ensemble.featureNames() + " differ from " + expected);
+        }
+        return ensemble;
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = GradePredictors.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("resource " + name + " not found on the class path");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,159 @@
+package io.nutrisage.predictor.training;
+
+import io.nutrisage.predictor.features.Feature;
+import io.nutrisage.predictor.features.FeatureExtractor;
+import io.nutrisage.predictor.model.Grade;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** Fits and cross-validates xgboost4j {@code multi:softprob} boosters on {@link FeatureMatrix} data. */
+final class XgboostTrainer {
+    /** Result of one cross-validated configuration: mean best validation log-loss and mean best round count. */
+    record CvResult(double logLoss, double meanBestRounds) {}
+
+    private final int threads;
+    private final long seed;
+
+    XgboostTrainer(int threads, long seed) {
+        this.threads = threads;
+        this.seed = seed;
+    }
+
+    /** Fixed parameters: the objective, the histogram method, the monotone constraints, threads and seed. */
+    Map<String, Object> baseParameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("objective", "multi:softprob");
+        p.put("num_class", Grade.values().length);
+        p.put("tree_method", "hist");
+        p.put("eval_metric", "mlogloss");
+        p.put("monotone_constraints", monotoneConstraints());
+        p.put("nthread", threads);
+        p.put("seed", seed);
+        p.put("verbosity", 0);
+        return p;
+    }
+
+    static String monotoneConstraints() {
+        return Arrays.stream(Feature.values())
+                .map(f -> Integer.toString(f.monotoneDirection()))
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /** Stratified fold index per row: rows of each grade are shuffled with the seed and dealt round-robin. */
+    static int[] stratifiedFolds(float[] labels, int folds, long seed) {
+        int[] fold = new int[labels.length];
+        var random = new SplittableRandom(seed);
+        Map<Integer, List<Integer>> byClass = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            byClass.computeIfAbsent((int) labels[i], c -> new ArrayList<>()).add(i);
+        }
+        for (int c = 0; c < Grade.values().length; c++) {
+            List<Integer> rows = new ArrayList<>(byClass.getOrDefault(c, List.of()));
+            for (int i = rows.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                Integer t = rows.get(i);
+                rows.set(i, rows.get(j));
+                rows.set(j, t);
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                fold[rows.get(i)] = i % folds;
+            }
+        }
+        return fold;
+    }
+
+    CvResult crossValidate(
+            FeatureMatrix data, int[] foldOf, int folds, Map<String, Object> params, int maxRounds, int patience)
+            throws XGBoostError {
+        double lossSum = 0;
+        double roundsSum = 0;
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
+                    .filter(i -> foldOf[i] != fold)
+                    .toArray();
+            int[] validRows = java.util.stream.IntStream.range(0, data.rows())
+                    .filter(i -> foldOf[i] == fold)
+                    .toArray();
+            DMatrix train = dmatrix(data.subset(trainRows));
+            DMatrix valid = dmatrix(data.subset(validRows));
+            try {
+                int[] best = boostWithEarlyStopping(train, valid, params, maxRounds, patience);
+                roundsSum += best[0];
+                lossSum += Float.intBitsToFloat(best[1]);
+            } finally {
+                train.dispose();
+                valid.dispose();
+            }
+        }
+        return new CvResult(lossSum / folds, roundsSum / folds);
+    }
+
+    /**
+     * Boosts one round at a time, evaluating on {@code valid} after each, until {@code patience} rounds bring no
+     * improvement; returns {best round count, float bits of the best log-loss}. Written out rather than using
+     * {@code XGBoost.train}'s early stopping, which prints every round to stdout.
+     */
+    private static int[] boostWithEarlyStopping(
+            DMatrix train, DMatrix valid, Map<String, Object> params, int maxRounds, int patience) throws XGBoostError {
+        Booster booster = XGBoost.train(train, params, 0, Map.of(), null, null);
+        try {
+            float bestLoss = Float.POSITIVE_INFINITY;
+            int bestRounds = 0;
+            DMatrix[] sets = {valid};
+            String[] names = {"valid"};
+            for (int round = 0; round < maxRounds && round - bestRounds < patience; round++) {
+                booster.update(train, round);
+                String line = booster.evalSet(sets, names, round);
+                float loss = Float.parseFloat(
+                        line.substring(line.lastIndexOf(':') + 1).strip());
+                if (loss < bestLoss) {
+                    bestLoss = loss;
+                    bestRounds = round + 1;
+                }
+            }
+            return new int[] {bestRounds, Float.floatToIntBits(bestLoss)};
+        } finally {
+            booster.dispose();
+        }
+    }
+
+    Booster fit(FeatureMatrix data, Map<String, Object> params, int rounds) throws XGBoostError {
+        DMatrix train = dmatrix(data);
+        try {
+            return XGBoost.train(train, params, rounds, Map.of(), null, null);
+        } finally {
+            train.dispose();
+        }
+    }
+
+    static float[][] predict(Booster booster, FeatureMatrix data) throws XGBoostError {
+        DMatrix m = dmatrix(data);
+        try {
+            return booster.predict(m);
+        } finally {
+            m.dispose();
+        }
+    }
+
+    static DMatrix dmatrix(FeatureMatrix data) throws XGBoostError {
+        DMatrix m = new DMatrix(data.values(), data.rows(), FeatureExtractor.SIZE, Float.NaN);
+        m.setLabel(data.labels());
+        m.setFeatureNames(featureNames());
+        return m;
+    }
+
+    static String[] featureNames() {
+        return Arrays.stream(Feature.values()).map(Feature::columnName).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,123 @@
+package io.nutrisage.predictor.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nutrisage.predictor.features.FeatureExtractor;
+import io.nutrisage.predictor.record.ProductRecords;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GradePredictorsTest {
+
+    /** Two classes would not do; this builds a 5-class model with one stump per class on feature 0. */
+    private static String stumpModel(int numFeature, String threshold, boolean defaultLeft) {
+        StringBuilder trees = new StringBuilder();
+        for (int k = 0; k < 5; k++) {
+            if (k > 0) {
+                trees.append(',');
+            }
+            // Class k's leaf is +k on the left (feature < threshold) and -k on the right.
+            trees.append("{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],\"split_indices\":[0,0,0],")
+                    .append("\"split_conditions\":[")
+                    .append(threshold)
+                    .append(',')
+                    .append(k)
+                    .append(',')
+                    .append(-k)
+                    .append("],\"default_left\":[")
+                    .append(defaultLeft ? 1 : 0)
+                    .append(",0,0],\"categories_nodes\":[]}");
+        }
+        return "{\"learner\":{\"feature_names\":[],\"learner_model_param\":{\"base_score\":\"5E-1\",\"num_class\":\"5\","
+                + "\"num_feature\":\"" + numFeature + "\"},\"objective\":{\"name\":\"multi:softprob\"},"
+                + "\"gradient_booster\":{\"name\":\"gbtree\",\"model\":{\"tree_info\":[0,1,2,3,4],\"trees\":["
+                + trees + "]}}}}";
+    }
+
+    private static TreeEnsemble ensemble(String json) throws IOException {
+        return TreeEnsemble.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void valuesBelowTheThresholdGoLeftAndEqualValuesGoRight() throws Exception {
+        TreeEnsemble model = ensemble(stumpModel(FeatureExtractor.SIZE, "1.5", true));
+        float[] margins = new float[5];
+        float[] features = new float[FeatureExtractor.SIZE];
+        features[0] = 1.4999999f;
+        model.margins(features, margins);
+        assertThat(margins).containsExactly(0.5f, 1.5f, 2.5f, 3.5f, 4.5f);
+        features[0] = 1.5f;
+        model.margins(features, margins);
+        assertThat(margins).containsExactly(0.5f, -0.5f, -1.5f, -2.5f, -3.5f);
+    }
+
+    @Test
+    void missingValuesFollowTheDefaultDirection() throws Exception {
+        float[] features = new float[FeatureExtractor.SIZE];
+        features[0] = Float.NaN;
+        float[] left = new float[5];
+        ensemble(stumpModel(FeatureExtractor.SIZE, "1.5", true)).margins(features, left);
+        float[] right = new float[5];
+        ensemble(stumpModel(FeatureExtractor.SIZE, "1.5", false)).margins(features, right);
+        assertThat(left[4]).isEqualTo(4.5f);
+        assertThat(right[4]).isEqualTo(-3.5f);
+    }
+
+    @Test
+    void probabilitiesAreASoftmaxOfTheMargins() throws Exception {
+        TreeEnsemble model = ensemble(stumpModel(FeatureExtractor.SIZE, "1.5", true));
+        float[] p = new float[5];
+        model.probabilities(new float[FeatureExtractor.SIZE], p);
+        double sum = 0;
+        for (int k = 0; k < 5; k++) {
+            sum += Math.exp(k);
+        }
+        for (int k = 0; k < 5; k++) {
+            assertThat((double) p[k]).isCloseTo(Math.exp(k) / sum, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void aModelForAnotherFeatureSetIsRejectedWithTheReason() {
+        String json = stumpModel(3, "1.5", true);
+        assertThatThrownBy(() ->
+                        GradePredictors.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "v"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("model expects 3 features");
+    }
+
+    @Test
+    void otherObjectivesAreRejected() {
+        String json = stumpModel(FeatureExtractor.SIZE, "1.5", true).replace("multi:softprob", "reg:squarederror");
+        assertThatThrownBy(() -> ensemble(json)).hasMessageContaining("unsupported XGBoost objective");
+    }
+
+    @Test
+    void theBundledModelLoadsWithTheVersionOfItsModelCard() throws Exception {
+        GradePredictor predictor = GradePredictors.loadBundled();
+        String cardVersion;
+        try (var card = GradePredictors.class.getResourceAsStream(GradePredictors.BUNDLED_CARD)) {
+            cardVersion = GradePredictors.modelVersion(card);
+        }
+        assertThat(predictor.modelVersion()).isEqualTo(cardVersion).startsWith("nutrisage-xgb-");
+        Prediction cola = predictor.predict(ProductRecords.fromFields(Map.of(
+                "categories",
+                "Boissons, Sodas au cola",
+                "energy_100g",
+                180,
+                "sugars_100g",
+                10.6,
+                "saturated-fat_100g",
+                0,
+                "salt_100g",
+                0.01)));
+        assertThat(cola.grade()).isEqualTo(Grade.E);
+        assertThat(cola.probabilities()).hasSize(5);
+        assertThat(java.util.Arrays.stream(cola.probabilities()).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+}
