@@ -113,7 +113,8 @@ public final class AwsMetrics implements MetricsSource {
         boolean backfill;
         synchronized (this) {
             Instant oldest = clock.instant().minus(polling.lookback());
-            backfill = coveredFrom != null && after.isBefore(coveredFrom) && coveredFrom.isAfter(oldest);
+            Instant wanted = after.isBefore(oldest) ? oldest : after;
+            backfill = coveredFrom != null && wanted.isBefore(coveredFrom.minus(PERIOD));
         }
         refresher.refresh(backfill, () -> fetch(after));
     }
@@ -122,10 +123,11 @@ public final class AwsMetrics implements MetricsSource {
         Instant now = clock.instant();
         Instant end = now.truncatedTo(ChronoUnit.MINUTES).plus(PERIOD);
         Instant oldest = now.minus(polling.lookback());
+        Instant wanted = after.isBefore(oldest) ? oldest : after;
         Instant start;
         synchronized (this) {
-            if (coveredUntil == null || after.isBefore(coveredFrom)) {
-                start = after.isBefore(oldest) ? oldest : after;
+            if (coveredUntil == null || wanted.isBefore(coveredFrom)) {
+                start = wanted; // first read, or the caller asks for history not read yet
             } else {
                 start = coveredUntil.minus(polling.trailingWindow());
             }
