@@ -60,7 +60,12 @@ final class Refresher {
             if (closed) {
                 return;
             }
-            if (problem.kind() == Kind.CANCELLED || Thread.currentThread().isInterrupted()) {
+            if (problem.kind() == Kind.TIMEOUT) {
+                // The SDK enforces call timeouts by interrupting the calling thread; the flag can survive the
+                // timeout exception and would abort the next blocking call of the poller.
+                Thread.interrupted();
+            }
+            if (problem.kind() == Kind.CANCELLED) {
                 // The caller is being cancelled (target switch, window closing): keep its interrupt, retry next time.
                 Thread.currentThread().interrupt();
                 lastAttempt = null;

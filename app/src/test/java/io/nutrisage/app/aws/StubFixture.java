@@ -39,7 +39,7 @@ final class StubFixture implements AutoCloseable {
 
     /** Settings whose attempt timeout the stub's {@link AwsStub.Fault#SLOW} answers exceed. */
     AwsSettings impatientSettings() {
-        return settings().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(1));
+        return settings().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(3));
     }
 
     AwsTargetSpec spec() {
