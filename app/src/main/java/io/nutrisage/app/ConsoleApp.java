@@ -1,10 +1,9 @@
 package io.nutrisage.app;
 
 import atlantafx.base.theme.PrimerLight;
-import io.nutrisage.app.load.BuiltInLoadDriver;
+import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.sandbox.LocalSandbox;
-import io.nutrisage.app.sandbox.RulesBaselinePredictor;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
@@ -12,6 +11,7 @@ import io.nutrisage.app.ui.Exporter;
 import io.nutrisage.app.ui.FxTaskExecutor;
 import io.nutrisage.app.ui.TaskExecutor;
 import io.nutrisage.icons.AppIcon;
+import io.nutrisage.predictor.model.GradePredictors;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.Callable;
@@ -31,7 +31,7 @@ public final class ConsoleApp extends Application {
             return new Wiring(
                     () -> LocalSandbox.start(
                             SandboxSettings.consoleDefaults(),
-                            LocalSandbox.builtInReplicas(new RulesBaselinePredictor())),
+                            LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
                     Path.of(System.getProperty("nutrisage.runs", "runs")));
         }
     }
@@ -54,7 +54,7 @@ public final class ConsoleApp extends Application {
         Wiring wiring = Wiring.defaults();
         executor = new FxTaskExecutor();
         viewModel = new ConsoleViewModel(
-                wiring.target(), new BuiltInLoadDriver(), wiring.recordingDir(), executor, InstantSource.system());
+                wiring.target(), new LoadgenDriver(), wiring.recordingDir(), executor, InstantSource.system());
         show(stage, viewModel, executor);
     }
 

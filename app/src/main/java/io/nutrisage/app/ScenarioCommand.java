@@ -1,16 +1,16 @@
 package io.nutrisage.app;
 
-import io.nutrisage.app.load.BuiltInLoadDriver;
 import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.sandbox.LocalSandbox;
-import io.nutrisage.app.sandbox.RulesBaselinePredictor;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.session.Checklist;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
 import io.nutrisage.app.ui.Exporter;
 import io.nutrisage.app.ui.FxTaskExecutor;
+import io.nutrisage.predictor.model.GradePredictors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,8 +110,8 @@ public final class ScenarioCommand {
         SandboxSettings settings = SandboxSettings.defaults(options.sandboxMinute(), min(options.sandboxMinute()));
         FxTaskExecutor executor = new FxTaskExecutor();
         ConsoleViewModel vm = new ConsoleViewModel(
-                () -> LocalSandbox.start(settings, LocalSandbox.builtInReplicas(new RulesBaselinePredictor())),
-                new BuiltInLoadDriver(),
+                () -> LocalSandbox.start(settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
+                new LoadgenDriver(),
                 options.out().resolve("recording"),
                 executor,
                 InstantSource.system());

@@ -13,7 +13,7 @@ public enum MetricId {
     MODEL_LATENCY_P90("NutriSage/Inference", "ModelLatencyMs p90", "ms"),
     CONFIDENCE_AVG("NutriSage/Inference", "Confidence avg", ""),
     REQUEST_RATE("AWS/ApplicationELB", "RequestCount", "req/s"),
-    REQUEST_COUNT_PER_TARGET("AWS/ApplicationELB", "RequestCountPerTarget", "req/s"),
+    REQUEST_COUNT_PER_TARGET("AWS/ApplicationELB", "RequestCountPerTarget", "requests/target"),
     TARGET_5XX("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "errors/s"),
     TARGET_RESPONSE_TIME_P90("AWS/ApplicationELB", "TargetResponseTime p90", "ms");
 

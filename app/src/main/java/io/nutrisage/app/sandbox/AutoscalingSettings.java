@@ -35,16 +35,19 @@ public record AutoscalingSettings(CapacityRange capacity, List<ScalingPolicy> po
     }
 
     /**
-     * The infra templates' defaults (min 1, max 5, ALBRequestCountPerTarget 30, CPU 40 %, cooldowns 300 s) with a
-     * sandbox minute of {@code period}.
+     * The infra templates' defaults (infra-templates/templates/autoscaling.yaml: min 1, max 5, ALBRequestCountPerTarget
+     * 30 requests per target per period, CPU 40 %, scale-out cooldown 60 s, scale-in cooldown 300 s, policies named
+     * after the environment {@code nutrisage}) with a sandbox minute of {@code period}.
      */
     public static AutoscalingSettings defaults(Duration period) {
-        Duration cooldown = Duration.ofSeconds(300);
+        Duration out = Duration.ofSeconds(60);
+        Duration in = Duration.ofSeconds(300);
         return new AutoscalingSettings(
                 new CapacityRange(1, 5),
                 List.of(
-                        new ScalingPolicy("requests30", MetricId.REQUEST_COUNT_PER_TARGET, 30, cooldown, cooldown),
-                        new ScalingPolicy("cpu40", MetricId.CPU_UTILIZATION, 40, cooldown, cooldown)),
+                        new ScalingPolicy(
+                                "nutrisage-alb-requests-per-target", MetricId.REQUEST_COUNT_PER_TARGET, 30, out, in),
+                        new ScalingPolicy("nutrisage-cpu", MetricId.CPU_UTILIZATION, 40, out, in)),
                 period);
     }
 

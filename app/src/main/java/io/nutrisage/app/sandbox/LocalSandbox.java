@@ -133,9 +133,12 @@ public final class LocalSandbox implements MonitoringTarget {
         return new LocalSandbox(settings, replicas, clock, false);
     }
 
-    /** Replicas served by the built-in loopback server with {@code predictor}, two request threads each. */
-    public static ReplicaFactory builtInReplicas(GradePredictor predictor) {
-        return EmbeddedReplica.factory(predictor, 2);
+    /**
+     * Replicas running predictor-service's embeddable server with {@code model} (shared: it is immutable), two model
+     * threads each.
+     */
+    public static ReplicaFactory serviceReplicas(GradePredictor model) {
+        return ServiceReplica.factory(model, 2);
     }
 
     public SandboxSettings settings() {
@@ -213,8 +216,9 @@ public final class LocalSandbox implements MonitoringTarget {
         store.append(MetricId.REQUEST_RATE, now, rate);
         int targets = front.registeredTargets();
         if (targets > 0) {
-            double perTarget = rate / targets;
+            double perTarget = frontInterval.requests() / (double) targets;
             store.append(MetricId.REQUEST_COUNT_PER_TARGET, now, perTarget);
+            // ALBRequestCountPerTarget is a Sum over the period: RequestCount / registered targets.
             period.requestsPerTarget.add(perTarget);
         }
         store.append(MetricId.TARGET_5XX, now, (frontInterval.target5xx() + frontInterval.elb5xx()) / seconds);
@@ -233,7 +237,7 @@ public final class LocalSandbox implements MonitoringTarget {
     private void evaluatePeriod(Instant now) {
         Map<MetricId, Double> datapoints = new EnumMap<>(MetricId.class);
         period.cpu.average().ifPresent(v -> datapoints.put(MetricId.CPU_UTILIZATION, v));
-        period.requestsPerTarget.average().ifPresent(v -> datapoints.put(MetricId.REQUEST_COUNT_PER_TARGET, v));
+        period.requestsPerTarget.sum().ifPresent(v -> datapoints.put(MetricId.REQUEST_COUNT_PER_TARGET, v));
         if (period.latency.getTotalCount() > 0) {
             datapoints.put(MetricId.MODEL_LATENCY_P90, period.latency.getValueAtPercentile(90) / 1000.0);
         }
@@ -432,6 +436,10 @@ public final class LocalSandbox implements MonitoringTarget {
 
         OptionalDouble average() {
             return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum / count);
+        }
+
+        OptionalDouble sum() {
+            return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(sum);
         }
 
         void reset() {

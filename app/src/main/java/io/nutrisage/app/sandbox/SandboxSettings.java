@@ -42,9 +42,9 @@ public record SandboxSettings(
     }
 
     /**
-     * The infra templates' defaults with a sandbox minute of {@code sandboxMinute}: 0.25 vCPU / 512 MiB tasks, one
-     * task to start with, a 60 s task start-up and a 30 s deregistration delay (AWS time), and the templates' two
-     * alarms (high CPU, p90 model latency).
+     * The infra templates' defaults with a sandbox minute of {@code sandboxMinute}: 1 vCPU / 2048 MiB tasks
+     * (service.yaml), one task to start with, a 60 s task start-up and a 30 s deregistration delay (AWS time), and the
+     * templates' two service alarms (monitoring.yaml: high CPU, p90 model latency).
      */
     public static SandboxSettings defaults(Duration sandboxMinute, Duration sampleInterval) {
         return new SandboxSettings(
@@ -52,23 +52,24 @@ public record SandboxSettings(
                 sampleInterval,
                 Duration.ofSeconds(60),
                 Duration.ofSeconds(30),
-                256,
-                512,
+                1024,
+                2048,
                 1,
                 "nutrisage-cluster",
                 "nutrisage",
                 List.of(
                         new AlarmDefinition(
-                                "nutrisage-cpu-high",
-                                "Service CPU above 80 % for 3 minutes",
+                                "NutriSage-HighCPU",
+                                "Average CPU of the predictor service above the threshold for 3 minutes.",
                                 MetricId.CPU_UTILIZATION,
                                 AlarmDefinition.Comparison.GREATER_THAN,
                                 80,
                                 3,
                                 3),
                         new AlarmDefinition(
-                                "nutrisage-p90-latency-high",
-                                "p90 ModelLatencyMs above 500 ms for 3 minutes",
+                                "NutriSage-HighLatencyP90",
+                                "p90 of the model latency reported by predictor-service above the threshold for 3"
+                                        + " minutes.",
                                 MetricId.MODEL_LATENCY_P90,
                                 AlarmDefinition.Comparison.GREATER_THAN,
                                 500,
@@ -76,9 +77,13 @@ public record SandboxSettings(
                                 3)));
     }
 
-    /** The console's default: a 6-second sandbox minute (10x), sampled every second. */
+    /**
+     * The console's default: a one-second sandbox minute (60x), sampled every second. With rates kept real, a
+     * per-period sum of requests per target then equals the per-second rate per target, so {@code nutrisage-demo}
+     * steps through 1, 2 and 5 tasks (docs/decisions/0053).
+     */
     public static SandboxSettings consoleDefaults() {
-        return defaults(Duration.ofSeconds(6), Duration.ofSeconds(1));
+        return defaults(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     public String resourceId() {

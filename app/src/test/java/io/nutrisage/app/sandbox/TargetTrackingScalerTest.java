@@ -38,7 +38,11 @@ class TargetTrackingScalerTest {
         return new AutoscalingSettings(
                 new CapacityRange(min, max),
                 List.of(new ScalingPolicy(
-                        "cpu40", MetricId.CPU_UTILIZATION, 40, Duration.ofSeconds(300), Duration.ofSeconds(300))),
+                        "nutrisage-cpu",
+                        MetricId.CPU_UTILIZATION,
+                        40,
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(300))),
                 MINUTE);
     }
 
@@ -66,7 +70,7 @@ class TargetTrackingScalerTest {
             assertThat(a.description()).isEqualTo("Setting desired count to 3.");
             assertThat(a.cause())
                     .startsWith("monitor alarm TargetTracking-service/nutrisage-cluster/nutrisage-AlarmHigh-")
-                    .endsWith(" in state ALARM triggered policy cpu40");
+                    .endsWith(" in state ALARM triggered policy nutrisage-cpu");
             assertThat(a.statusCode()).isEqualTo("Successful");
             assertThat(a.startTime()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
         });
@@ -130,7 +134,7 @@ class TargetTrackingScalerTest {
         }
         assertThat(period(scaler, Map.of(MetricId.CPU_UTILIZATION, 5.0))).hasValueSatisfying(a -> {
             assertThat(a.description()).isEqualTo("Setting desired count to 3.");
-            assertThat(a.cause()).contains("-AlarmLow-").endsWith("triggered policy cpu40");
+            assertThat(a.cause()).contains("-AlarmLow-").endsWith("triggered policy nutrisage-cpu");
         });
         // Next scale-in only after the 300 s scale-in cooldown: 5 periods later.
         for (int i = 0; i < 4; i++) {
@@ -173,7 +177,7 @@ class TargetTrackingScalerTest {
         }
         assertThat(activities).singleElement().satisfies(a -> {
             assertThat(a.toCapacity()).isEqualTo(4);
-            assertThat(a.cause()).endsWith("triggered policy cpu40");
+            assertThat(a.cause()).endsWith("triggered policy nutrisage-cpu");
         });
     }
 
@@ -219,7 +223,9 @@ class TargetTrackingScalerTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(MetricId.REQUEST_COUNT_PER_TARGET, 30.0),
                         org.assertj.core.groups.Tuple.tuple(MetricId.CPU_UTILIZATION, 40.0));
-        assertThat(settings.policies())
-                .allSatisfy(p -> assertThat(p.scaleInCooldown()).isEqualTo(Duration.ofSeconds(300)));
+        assertThat(settings.policies()).allSatisfy(p -> {
+            assertThat(p.scaleOutCooldown()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(p.scaleInCooldown()).isEqualTo(Duration.ofSeconds(300));
+        });
     }
 }

@@ -3,15 +3,15 @@ package io.nutrisage.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.ConsoleApp;
-import io.nutrisage.app.load.BuiltInLoadDriver;
 import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.AlarmState;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.sandbox.LocalSandbox;
-import io.nutrisage.app.sandbox.RulesBaselinePredictor;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.session.RingSeries;
 import io.nutrisage.app.session.Trace;
+import io.nutrisage.predictor.model.GradePredictors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +49,8 @@ class ConsoleGuiTest {
         SandboxSettings settings = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500));
         executor = new FxTaskExecutor();
         viewModel = new ConsoleViewModel(
-                () -> LocalSandbox.start(settings, LocalSandbox.builtInReplicas(new RulesBaselinePredictor())),
-                new BuiltInLoadDriver(),
+                () -> LocalSandbox.start(settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
+                new LoadgenDriver(),
                 runs.resolve("recordings"),
                 executor,
                 InstantSource.system());
