@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nutrisage.app.ConsoleApp;
 import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
-import io.nutrisage.app.load.BuiltInLoadDriver;
+import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.session.Trace;
 import io.nutrisage.app.ui.ConsoleView;
@@ -75,7 +75,7 @@ class AwsConsoleGuiTest {
                         settings,
                         AwsPolling.defaults(),
                         Clock.systemUTC()),
-                new BuiltInLoadDriver(),
+                new LoadgenDriver(),
                 runs.resolve("recordings"),
                 executor,
                 InstantSource.system());
