@@ -67,6 +67,7 @@ class ConsoleGuiTest {
     @Timeout(value = 170, unit = TimeUnit.SECONDS)
     void compressedDemoScalesOutAndBackInWithChartsActivitiesAlarmsChecklistAndExport(FxRobot robot) throws Exception {
         await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
+        await(() -> viewModel.runningTasksProperty().get() >= 1, 60);
 
         robot.clickOn("#timeScaleField").eraseText(8).write("0.02");
         robot.clickOn("#startButton");
