@@ -183,8 +183,8 @@ final class AwsScaling implements ScalingSource {
     }
 
     /**
-     * A target-tracking policy in the console's units: ALBRequestCountPerTarget targets a per-minute sum, the
-     * console's REQUEST_COUNT_PER_TARGET series is per second, so the target is divided by 60.
+     * A target-tracking policy on its series: ALBRequestCountPerTarget targets the per-minute sum, which is also the
+     * unit of the console's REQUEST_COUNT_PER_TARGET series ("requests/target").
      */
     static Optional<ScalingPolicy> toPolicy(String name, TargetTrackingScalingPolicyConfiguration config) {
         if (config == null || config.targetValue() == null || config.predefinedMetricSpecification() == null) {
@@ -196,10 +196,7 @@ final class AwsScaling implements ScalingSource {
         switch (type) {
             case "ECSServiceAverageCPUUtilization" -> metric = MetricId.CPU_UTILIZATION;
             case "ECSServiceAverageMemoryUtilization" -> metric = MetricId.MEMORY_UTILIZATION;
-            case "ALBRequestCountPerTarget" -> {
-                metric = MetricId.REQUEST_COUNT_PER_TARGET;
-                target = target * AwsSeries.REQUEST_COUNT_PER_TARGET.scale();
-            }
+            case "ALBRequestCountPerTarget" -> metric = MetricId.REQUEST_COUNT_PER_TARGET;
             default -> {
                 return Optional.empty();
             }

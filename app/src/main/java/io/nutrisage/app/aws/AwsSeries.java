@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Every series the AWS backend reads in its single GetMetricData call, with the statistic and the conversion into the
- * console's units ({@link MetricId#unit()}): per-minute sums become per-second rates, seconds become milliseconds.
+ * console's units ({@link MetricId#unit()}): per-minute sums of requests and errors become per-second rates, seconds
+ * become milliseconds; RequestCountPerTarget stays the per-minute sum its scaling policy targets.
  * {@link #HEALTHY_HOSTS} and {@link #INPUT_DRIFT} have no {@link MetricId} yet and are read through
  * {@link AwsMetrics#readAll}.
  */
@@ -30,7 +31,7 @@ public enum AwsSeries {
             "RequestCountPerTarget",
             "Sum",
             Dimensions.TARGET_GROUP,
-            1 / 60.0),
+            1),
     TARGET_5XX(
             MetricId.TARGET_5XX,
             "AWS/ApplicationELB",

@@ -197,7 +197,7 @@ class AwsMonitoringTargetTest {
                             new ScalingPolicy(
                                     "nutrisage-alb-requests-per-target",
                                     MetricId.REQUEST_COUNT_PER_TARGET,
-                                    0.5,
+                                    30,
                                     Duration.ofSeconds(60),
                                     AwsScaling.DEFAULT_COOLDOWN));
             assertThat(target.scaling().capacityRange()).isEqualTo(new CapacityRange(1, 5));
