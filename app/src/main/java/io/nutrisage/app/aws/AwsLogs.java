@@ -1,0 +1,117 @@
+package io.nutrisage.app.aws;
+
+import io.nutrisage.app.monitoring.LogLine;
+import io.nutrisage.app.monitoring.LogSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.SequencedSet;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+
+/**
+ * Tails the service's log group by polling FilterLogEvents from the newest event seen (inclusive, de-duplicated by
+ * event id) into a bounded buffer; the filter box is applied locally (case-insensitive substring, as the port says),
+ * so changing it costs no call.
+ */
+final class AwsLogs implements LogSource {
+    static final int MAX_PAGES = 10;
+
+    private final AwsConnection connection;
+    private final AwsTargetSpec spec;
+    private final AwsPolling polling;
+    private final Clock clock;
+    private final Refresher refresher;
+    private final ArrayDeque<LogLine> buffer = new ArrayDeque<>();
+    private final SequencedSet<String> seenIds = new LinkedHashSet<>();
+    private long nextStartMillis = -1;
+
+    AwsLogs(AwsConnection connection, AwsTargetSpec spec, AwsPolling polling, Clock clock, FeedHealth health) {
+        this.connection = connection;
+        this.spec = spec;
+        this.polling = polling;
+        this.clock = clock;
+        this.refresher = new Refresher(
+                "CloudWatch Logs FilterLogEvents",
+                polling.logsInterval(),
+                clock,
+                health,
+                connection.settings().profileLabel());
+    }
+
+    @Override
+    public List<LogLine> tail(String filter, int limit) {
+        if (limit <= 0 || spec.logGroupName().isEmpty()) {
+            return List.of();
+        }
+        refresher.refresh(this::fetch);
+        String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        List<LogLine> matching = new ArrayList<>();
+        synchronized (this) {
+            var it = buffer.descendingIterator();
+            while (it.hasNext() && matching.size() < limit) {
+                LogLine line = it.next();
+                if (needle.isEmpty() || line.message().toLowerCase(Locale.ROOT).contains(needle)) {
+                    matching.add(line);
+                }
+            }
+        }
+        return matching.reversed();
+    }
+
+    void close() {
+        refresher.close();
+    }
+
+    private void fetch() {
+        long start;
+        synchronized (this) {
+            start = nextStartMillis >= 0
+                    ? nextStartMillis
+                    : clock.instant().minus(polling.initialLogWindow()).toEpochMilli();
+        }
+        List<FilteredLogEvent> received = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            String next = token;
+            FilterLogEventsResponse page = connection.call(
+                    "CloudWatch Logs FilterLogEvents",
+                    () -> connection.logs().filterLogEvents(r -> r.logGroupName(spec.logGroupName())
+                            .startTime(start)
+                            .limit(1000)
+                            .nextToken(next)));
+            received.addAll(page.events());
+            token = page.nextToken();
+            pages++;
+        } while (token != null && !token.isEmpty() && pages < MAX_PAGES);
+        add(received);
+    }
+
+    private synchronized void add(List<FilteredLogEvent> events) {
+        events.stream()
+                .filter(e -> e.eventId() != null && e.timestamp() != null && e.message() != null)
+                .sorted(Comparator.comparing(FilteredLogEvent::timestamp))
+                .forEach(e -> {
+                    if (seenIds.add(e.eventId())) {
+                        buffer.addLast(new LogLine(
+                                e.eventId(),
+                                Instant.ofEpochMilli(e.timestamp()),
+                                e.logStreamName() == null ? "" : e.logStreamName(),
+                                e.message().stripTrailing()));
+                        nextStartMillis = Math.max(nextStartMillis, e.timestamp());
+                    }
+                });
+        while (buffer.size() > polling.logBufferLines()) {
+            buffer.removeFirst();
+        }
+        while (seenIds.size() > 2 * polling.logBufferLines()) {
+            seenIds.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.nutrisage.app.aws;
+
+import io.nutrisage.app.monitoring.Datapoint;
+import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.session.Checklist;
+import io.nutrisage.app.session.Checklist.Check;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The seed's post-run checks (§8) from AWS's own records, in the console's {@link Check} form: ECS running == desired
+ * at the end, Application Auto Scaling history during the run, the ALB's target 5xx share of all requests, and the
+ * CloudWatch p90 of ModelLatencyMs below 500 ms in every minute of the run. Limits are {@link Checklist}'s.
+ */
+public final class AwsRunValidation {
+    private AwsRunValidation() {}
+
+    /** Reads the target now (blocking I/O) and checks the run between {@code from} and {@code to}. */
+    public static List<Check> evaluate(AwsMonitoringTarget target, Instant from, Instant to) {
+        Map<AwsSeries, AwsMetrics.SeriesData> series = target.metrics().readAll(from);
+        return List.of(
+                runningEqualsDesired(target.fleet().status()),
+                scalingHistory(target.scaling().recentActivities(), from, to),
+                albErrorRate(inRun(series, AwsSeries.REQUEST_RATE, to), inRun(series, AwsSeries.TARGET_5XX, to)),
+                p90Throughout(inRun(series, AwsSeries.MODEL_LATENCY_P90, to)));
+    }
+
+    static Check runningEqualsDesired(FleetStatus fleet) {
+        String name = "ECS running tasks == desired tasks";
+        if (fleet.asOf().equals(Instant.EPOCH)) {
+            return new Check(name, false, "ECS DescribeServices has not answered");
+        }
+        return new Check(
+                name,
+                fleet.running() == fleet.desired() && fleet.pending() == 0,
+                String.format(
+                        Locale.ROOT,
+                        "as of %s: running %d, desired %d, pending %d",
+                        fleet.asOf(),
+                        fleet.running(),
+                        fleet.desired(),
+                        fleet.pending()));
+    }
+
+    static Check scalingHistory(List<ScalingActivity> activities, Instant from, Instant to) {
+        List<ScalingActivity> during = activities.stream()
+                .filter(a -> !a.startTime().isBefore(from) && !a.startTime().isAfter(to))
+                .toList();
+        long out = during.stream().filter(ScalingActivity::isScaleOut).count();
+        long successful =
+                during.stream().filter(a -> "Successful".equals(a.statusCode())).count();
+        return new Check(
+                "Application Auto Scaling scaled out during the run",
+                out > 0,
+                during.size() + " activities (" + out + " scale-out, " + successful + " successful)"
+                        + (during.isEmpty()
+                                ? ""
+                                : "; newest: " + during.getFirst().description()));
+    }
+
+    static Check albErrorRate(List<Datapoint> requestRate, List<Datapoint> target5xxRate) {
+        String name = "ALB target 5xx < 1 % of requests";
+        double requests = requestRate.stream()
+                .mapToDouble(d -> d.value() / AwsSeries.REQUEST_RATE.scale())
+                .sum();
+        double errors = target5xxRate.stream()
+                .mapToDouble(d -> d.value() / AwsSeries.TARGET_5XX.scale())
+                .sum();
+        if (requests <= 0) {
+            return new Check(name, false, "no RequestCount datapoint during the run");
+        }
+        double rate = errors / requests;
+        return new Check(
+                name,
+                rate < Checklist.ERROR_RATE_LIMIT,
+                String.format(
+                        Locale.ROOT,
+                        "%.0f target 5xx of %.0f requests (%.3f %%) over %d minutes",
+                        errors,
+                        requests,
+                        rate * 100,
+                        requestRate.size()));
+    }
+
+    static Check p90Throughout(List<Datapoint> p90) {
+        String name = "p90 ModelLatencyMs < 500 ms in every minute (CloudWatch)";
+        if (p90.isEmpty()) {
+            return new Check(name, false, "no ModelLatencyMs p90 datapoint during the run");
+        }
+        Datapoint worst = p90.stream()
+                .max(java.util.Comparator.comparingDouble(Datapoint::value))
+                .orElseThrow();
+        return new Check(
+                name,
+                worst.value() < Checklist.P90_LIMIT_MS,
+                String.format(
+                        Locale.ROOT,
+                        "worst p90 %.1f ms in the minute ending %s, %d minutes",
+                        worst.value(),
+                        worst.time(),
+                        p90.size()));
+    }
+
+    private static List<Datapoint> inRun(Map<AwsSeries, AwsMetrics.SeriesData> series, AwsSeries s, Instant to) {
+        // A minute belongs to the run if it ended after the start (readAll filtered) and began before the end.
+        return series.get(s).points().stream()
+                .filter(d -> d.time().minus(AwsMetrics.PERIOD).isBefore(to))
+                .toList();
+    }
+}

@@ -1,0 +1,64 @@
+package io.nutrisage.app.aws;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The entry points the console's connect dialog uses. Every method blocks on I/O (run it off the FX thread) and
+ * fails only with an {@link AwsAccessException} whose message tells the user what to do.
+ */
+public final class AwsTargets {
+    private AwsTargets() {}
+
+    /** STS GetCallerIdentity for the profile and region: "who am I" before connecting. */
+    public static CallerIdentity whoAmI(AwsSettings settings) {
+        try (AwsConnection connection = AwsConnection.open(settings)) {
+            return connection.identity();
+        }
+    }
+
+    /** Reads the names of a deployed stack from its CloudFormation outputs. */
+    public static AwsTargetSpec resolveStack(AwsSettings settings, String stackOrEnvironment) {
+        try (AwsConnection connection = AwsConnection.open(settings)) {
+            return new StackResolver(connection).resolve(stackOrEnvironment);
+        }
+    }
+
+    /** Connects to a stack: checks the identity first, so bad credentials fail here with the fix. */
+    public static AwsMonitoringTarget connect(AwsTargetSpec spec, AwsSettings settings) {
+        return connect(spec, settings, AwsPolling.defaults(), Clock.systemUTC());
+    }
+
+    public static AwsMonitoringTarget connect(
+            AwsTargetSpec spec, AwsSettings settings, AwsPolling polling, Clock clock) {
+        AwsConnection connection = AwsConnection.open(settings, clock);
+        try {
+            CallerIdentity identity = connection.identity();
+            return new AwsMonitoringTarget(connection, spec, polling, clock, Optional.of(identity));
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** Resolves {@code stackOrEnvironment} and connects, remembering the target in {@code recent}. */
+    public static AwsMonitoringTarget connectToStack(
+            String stackOrEnvironment, AwsSettings settings, RecentTargets recent) {
+        AwsConnection connection = AwsConnection.open(settings);
+        try {
+            CallerIdentity identity = connection.identity();
+            AwsTargetSpec spec = new StackResolver(connection).resolve(stackOrEnvironment);
+            recent.remember(new RecentTargets.Entry(
+                    settings.profile().orElse(""),
+                    settings.region().orElse(connection.region().id()),
+                    stackOrEnvironment,
+                    spec,
+                    java.time.Instant.now()));
+            return new AwsMonitoringTarget(
+                    connection, spec, AwsPolling.defaults(), Clock.systemUTC(), Optional.of(identity));
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+}
