@@ -76,10 +76,15 @@ public final class PredictServer implements AutoCloseable {
     private void predict(HttpExchange exchange) throws IOException {
         int now = concurrent.incrementAndGet();
         maxConcurrent.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try (exchange) {
             byte[] request = read(exchange);
             requests.incrementAndGet();
             pause();
+            // The client frees its in-flight slot as soon as it has the answer and may send the next request
+            // before this handler returns: stop counting this one before answering, not after.
+            concurrent.decrementAndGet();
+            counted = false;
             if (status != 200) {
                 respond(exchange, status, "{\"error\":\"injected\",\"status\":" + status + "}");
                 return;
@@ -90,7 +95,9 @@ public final class PredictServer implements AutoCloseable {
             }
             respond(exchange, 200, "{\"grade\":\"B\",\"confidence\":0.91,\"model_version\":\"test\"}");
         } finally {
-            concurrent.decrementAndGet();
+            if (counted) {
+                concurrent.decrementAndGet();
+            }
         }
     }
 
