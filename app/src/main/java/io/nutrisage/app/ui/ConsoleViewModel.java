@@ -122,6 +122,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private long activeGeneration;
 
     private long generations;
+    private boolean closed;
 
     public ConsoleViewModel(
             Callable<MonitoringTarget> targetFactory,
@@ -179,7 +180,7 @@ public final class ConsoleViewModel implements AutoCloseable {
      * the view's business (it asks for a {@link AwsConnectRequest}, then calls {@link #connectAws}).
      */
     public void chooseTarget(String choice) {
-        if (choice == null || choice.equals(activeChoice.get()) || AWS_CHOICE.equals(choice)) {
+        if (choice == null || AWS_CHOICE.equals(choice) || (choice.equals(activeChoice.get()) && session != null)) {
             return;
         }
         AwsConnectRequest recent = recentByLabel.get(choice);
@@ -235,14 +236,16 @@ public final class ConsoleViewModel implements AutoCloseable {
                 },
                 s -> {
                     switching.set(false);
+                    if (closed) {
+                        // The window closed while connecting: nobody will show this target.
+                        executor.execute(() -> closeSession(s), done -> {}, e -> {});
+                        return;
+                    }
                     RunSession previous = session;
                     install(s, generation, choice);
                     if (previous != null) {
                         executor.execute(
-                                () -> {
-                                    closeSession(previous);
-                                    return previous;
-                                },
+                                () -> closeSession(previous),
                                 closed -> {},
                                 e -> status.set("Closing the previous target: " + message(e)));
                     }
@@ -655,6 +658,7 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         activeGeneration = -1;
         if (session != null) {
             RunSession s = session;
@@ -663,12 +667,13 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    private static void closeSession(RunSession s) {
+    private static RunSession closeSession(RunSession s) {
         try {
             s.close();
         } finally {
             s.target().close();
         }
+        return s;
     }
 
     // ---- properties ------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ class TargetSwitchingTest {
     private final List<FakeTarget> stacks = new ArrayList<>();
     private final List<AwsConnectRequest> recent = new ArrayList<>();
     private ConsoleViewModel vm;
+    private int sandboxFailuresLeft;
 
     private final AwsConnector aws = new AwsConnector() {
         @Override
@@ -69,6 +70,10 @@ class TargetSwitchingTest {
             throw new LoadDriver.LoadException("no load in this test", null);
         };
         Callable<MonitoringTarget> sandbox = () -> {
+            if (sandboxFailuresLeft > 0) {
+                sandboxFailuresLeft--;
+                throw new IllegalStateException("port in use");
+            }
             FakeTarget t = new FakeTarget("Local sandbox");
             sandboxes.add(t);
             return t;
@@ -131,6 +136,19 @@ class TargetSwitchingTest {
         assertThat(vm.activeChoiceProperty().get()).isEqualTo("Local sandbox");
         assertThat(vm.choiceRevisionProperty().get()).isGreaterThan(revision);
         assertThat(vm.switchingProperty().get()).isFalse();
+    }
+
+    @Test
+    void sandboxThatFailedToStartIsRetriedWhenChosenAgain() {
+        sandboxFailuresLeft = 1;
+        var vm = viewModel();
+        vm.connect();
+        assertThat(vm.statusProperty().get()).isEqualTo("Cannot start the target: port in use");
+
+        vm.chooseTarget("Local sandbox");
+
+        assertThat(sandboxes).hasSize(1);
+        assertThat(vm.statusProperty().get()).startsWith("Connected to Local sandbox");
     }
 
     @Test
