@@ -5,6 +5,7 @@ import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.SandboxSettings;
+import io.nutrisage.app.ui.AwsConnector;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
 import io.nutrisage.app.ui.Exporter;
@@ -20,19 +21,30 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** The JavaFX application: one console window on the local sandbox. Started by {@link Main}. */
+/** The JavaFX application: one console window on the local sandbox or an AWS stack. Started by {@link Main}. */
 public final class ConsoleApp extends Application {
     private ConsoleViewModel viewModel;
     private FxTaskExecutor executor;
 
     /** What the window is built from; the tests build the same window with their own settings. */
-    public record Wiring(Callable<MonitoringTarget> target, Path recordingDir) {
+    public record Wiring(Callable<MonitoringTarget> target, AwsConnector aws, Path recordingDir) {
+        public Wiring(Callable<MonitoringTarget> target, Path recordingDir) {
+            this(target, AwsConnector.unavailable(), recordingDir);
+        }
+
         public static Wiring defaults() {
             return new Wiring(
                     () -> LocalSandbox.start(
                             SandboxSettings.consoleDefaults(),
                             LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
+                    AwsStackConnector.defaults(),
                     Path.of(System.getProperty("nutrisage.runs", "runs")));
+        }
+
+        /** The view-model of a console window built from this wiring. */
+        public ConsoleViewModel viewModel(TaskExecutor executor) {
+            return new ConsoleViewModel(
+                    target, aws, new LoadgenDriver(), recordingDir, executor, InstantSource.system());
         }
     }
 
@@ -53,8 +65,7 @@ public final class ConsoleApp extends Application {
     public void start(Stage stage) {
         Wiring wiring = Wiring.defaults();
         executor = new FxTaskExecutor();
-        viewModel = new ConsoleViewModel(
-                wiring.target(), new LoadgenDriver(), wiring.recordingDir(), executor, InstantSource.system());
+        viewModel = wiring.viewModel(executor);
         show(stage, viewModel, executor);
     }
 

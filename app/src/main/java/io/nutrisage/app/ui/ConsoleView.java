@@ -73,6 +73,15 @@ public final class ConsoleView {
     private Label freshnessLabel;
 
     @FXML
+    private Label identityLabel;
+
+    @FXML
+    private Label costLabel;
+
+    private boolean showingActiveChoice;
+    private AwsConnectDialog openDialog;
+
+    @FXML
     private Label tasksLabel;
 
     @FXML
@@ -193,6 +202,40 @@ public final class ConsoleView {
         }
     }
 
+    private void onTargetChosen(String choice) {
+        if (showingActiveChoice || choice == null) {
+            return;
+        }
+        if (ConsoleViewModel.AWS_CHOICE.equals(choice)) {
+            openDialog = new AwsConnectDialog(root.getScene().getWindow());
+            openDialog.show(request -> {
+                openDialog = null;
+                if (request.isPresent()) {
+                    viewModel.connectAws(request.get());
+                } else {
+                    showActiveChoice();
+                }
+            });
+        } else {
+            viewModel.chooseTarget(choice);
+        }
+    }
+
+    /** Shows the target in use in the chooser (again, after a cancelled, failed or refused switch). */
+    private void showActiveChoice() {
+        showingActiveChoice = true;
+        try {
+            targetChoice.setValue(viewModel.activeChoiceProperty().get());
+        } finally {
+            showingActiveChoice = false;
+        }
+    }
+
+    /** The AWS connect dialog while it is open (for tests). */
+    public java.util.Optional<AwsConnectDialog> connectDialog() {
+        return java.util.Optional.ofNullable(openDialog);
+    }
+
     public ChartsPane charts() {
         return charts;
     }
@@ -204,10 +247,15 @@ public final class ConsoleView {
     @FXML
     private void initialize() {
         logo.setImage(new Image(AppIcon.png(64).toExternalForm()));
-        targetChoice.getItems().setAll("Local sandbox");
-        targetChoice.getSelectionModel().selectFirst();
-        targetChoice.valueProperty().addListener((o, a, b) -> {});
-        viewModel.targetNameProperty().addListener((o, a, name) -> targetChoice.setPromptText(name));
+        targetChoice.setItems(viewModel.targetChoices());
+        targetChoice.setValue(viewModel.activeChoiceProperty().get());
+        targetChoice.setOnAction(e -> onTargetChosen(targetChoice.getValue()));
+        targetChoice.disableProperty().bind(viewModel.switchingProperty());
+        viewModel.activeChoiceProperty().addListener((o, a, choice) -> showActiveChoice());
+        viewModel.choiceRevisionProperty().addListener((o, a, b) -> showActiveChoice());
+        viewModel.targetChoices().addListener((javafx.collections.ListChangeListener<String>) c -> showActiveChoice());
+        identityLabel.textProperty().bind(viewModel.awsIdentityProperty());
+        costLabel.textProperty().bind(viewModel.apiCostProperty());
 
         viewModel.connectionProperty().addListener((o, a, state) -> showConnection(state));
         showConnection(viewModel.connectionProperty().get());

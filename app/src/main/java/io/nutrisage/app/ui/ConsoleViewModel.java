@@ -1,5 +1,7 @@
 package io.nutrisage.app.ui;
 
+import io.nutrisage.app.aws.ApiCallMeter;
+import io.nutrisage.app.aws.AwsMonitoringTarget;
 import io.nutrisage.app.load.LoadControl;
 import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadPhase;
@@ -58,9 +60,19 @@ import javafx.collections.ObservableList;
  */
 public final class ConsoleViewModel implements AutoCloseable {
     public static final String DEMO_PROFILE = "nutrisage-demo";
+    public static final String SANDBOX_CHOICE = "Local sandbox";
+    public static final String AWS_CHOICE = "AWS stack…";
     private static final int LIST_LIMIT = 500;
 
     private final Callable<MonitoringTarget> targetFactory;
+    private final AwsConnector awsConnector;
+    private final Map<String, AwsConnectRequest> recentByLabel = new ConcurrentHashMap<>();
+    private final ObservableList<String> targetChoices = FXCollections.observableArrayList(SANDBOX_CHOICE, AWS_CHOICE);
+    private final ReadOnlyStringWrapper activeChoice = new ReadOnlyStringWrapper(this, "activeChoice", SANDBOX_CHOICE);
+    private final ReadOnlyStringWrapper awsIdentity = new ReadOnlyStringWrapper(this, "awsIdentity", "");
+    private final ReadOnlyStringWrapper apiCost = new ReadOnlyStringWrapper(this, "apiCost", "");
+    private final ReadOnlyBooleanWrapper switching = new ReadOnlyBooleanWrapper(this, "switching");
+    private final ReadOnlyLongWrapper choiceRevision = new ReadOnlyLongWrapper(this, "choiceRevision");
     private final LoadDriver driver;
     private final Path recordingDir;
     private final TaskExecutor executor;
@@ -106,6 +118,11 @@ public final class ConsoleViewModel implements AutoCloseable {
     private LoadPlan currentPlan;
     private Instant lastDataTime;
     private boolean loadFinishedOnce;
+    /** Which session may update the view: updates of a session being replaced or closed are dropped. */
+    private long activeGeneration;
+
+    private long generations;
+    private boolean closed;
 
     public ConsoleViewModel(
             Callable<MonitoringTarget> targetFactory,
@@ -113,7 +130,22 @@ public final class ConsoleViewModel implements AutoCloseable {
             Path recordingDir,
             TaskExecutor executor,
             InstantSource clock) {
+        this(targetFactory, AwsConnector.unavailable(), driver, recordingDir, executor, clock);
+    }
+
+    /**
+     * @param targetFactory creates the local sandbox (again, each time the user switches back to it)
+     * @param awsConnector connects to AWS stacks chosen in the target chooser
+     */
+    public ConsoleViewModel(
+            Callable<MonitoringTarget> targetFactory,
+            AwsConnector awsConnector,
+            LoadDriver driver,
+            Path recordingDir,
+            TaskExecutor executor,
+            InstantSource clock) {
         this.targetFactory = Objects.requireNonNull(targetFactory, "targetFactory");
+        this.awsConnector = Objects.requireNonNull(awsConnector, "awsConnector");
         this.driver = Objects.requireNonNull(driver, "driver");
         this.recordingDir = Objects.requireNonNull(recordingDir, "recordingDir");
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -135,28 +167,174 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     // ---- commands -------------------------------------------------------------------------------------------
 
-    /** Connects to the target in the background and starts monitoring it every second. */
+    /** Connects to the local sandbox in the background and starts monitoring it every second. */
     public void connect() {
         connection.set(ConnectionState.CONNECTING);
-        status.set("Starting " + targetName.get() + "…");
+        status.set("Starting " + SANDBOX_CHOICE + "…");
+        switchTarget(SANDBOX_CHOICE, targetFactory, "Cannot start the target: ");
+        refreshRecentTargets();
+    }
+
+    /**
+     * Switches to a choice of {@link #targetChoices()}: the sandbox or a recent AWS target. {@link #AWS_CHOICE} is
+     * the view's business (it asks for a {@link AwsConnectRequest}, then calls {@link #connectAws}).
+     */
+    public void chooseTarget(String choice) {
+        if (choice == null || AWS_CHOICE.equals(choice) || (choice.equals(activeChoice.get()) && session != null)) {
+            return;
+        }
+        AwsConnectRequest recent = recentByLabel.get(choice);
+        if (recent != null) {
+            connectAws(recent);
+        } else if (SANDBOX_CHOICE.equals(choice)) {
+            switchTarget(SANDBOX_CHOICE, targetFactory, "Cannot start the target: ");
+        }
+    }
+
+    /**
+     * Connects to an AWS stack in the background. On success the console switches to it (closing the previous
+     * target); on failure it says why (with the fix) and stays on the previous target.
+     */
+    public void connectAws(AwsConnectRequest request) {
+        if (request.stackName().isEmpty()) {
+            status.set("Cannot connect: enter the stack or environment name (e.g. nutrisage)");
+            choiceRevision.set(choiceRevision.get() + 1);
+            return;
+        }
+        switchTarget(
+                request.label(), () -> awsConnector.connect(request), "Cannot connect to " + request.label() + ": ");
+    }
+
+    private void switchTarget(String choice, Callable<MonitoringTarget> factory, String failurePrefix) {
+        if (switching.get()) {
+            status.set("Still connecting: wait for the current connection to finish.");
+            return;
+        }
+        LoadState load = loadState.get();
+        if (session != null && (load == LoadState.RUNNING || load == LoadState.PAUSED || load == LoadState.HOLDING)) {
+            status.set("Stop the run before switching the target.");
+            choiceRevision.set(choiceRevision.get() + 1);
+            return;
+        }
+        switching.set(true);
+        if (session != null) {
+            status.set("Connecting to " + choice + "…");
+        }
+        long generation = ++generations;
         executor.execute(
                 () -> {
-                    MonitoringTarget target = targetFactory.call();
-                    RunSession s = new RunSession(target, driver, recordingDir, new SessionListener(), clock);
-                    s.startMonitoring(Duration.ofSeconds(1));
-                    return s;
+                    MonitoringTarget target = factory.call();
+                    try {
+                        RunSession s =
+                                new RunSession(target, driver, recordingDir, new SessionListener(generation), clock);
+                        s.startMonitoring(Duration.ofSeconds(1));
+                        return s;
+                    } catch (RuntimeException e) {
+                        target.close();
+                        throw e;
+                    }
                 },
                 s -> {
-                    session = s;
-                    session.poller().setLogFilter(logFilter.get());
-                    targetName.set(s.target().displayName());
-                    status.set("Connected to " + s.target().displayName() + " — load goes to "
-                            + s.target().serviceEndpoint());
+                    switching.set(false);
+                    if (closed) {
+                        // The window closed while connecting: nobody will show this target.
+                        executor.execute(() -> closeSession(s), done -> {}, e -> {});
+                        return;
+                    }
+                    RunSession previous = session;
+                    install(s, generation, choice);
+                    if (previous != null) {
+                        executor.execute(
+                                () -> closeSession(previous),
+                                closed -> {},
+                                e -> status.set("Closing the previous target: " + message(e)));
+                    }
+                    refreshRecentTargets();
                 },
                 e -> {
-                    connection.set(ConnectionState.DISCONNECTED);
-                    status.set("Cannot start the target: " + message(e));
+                    switching.set(false);
+                    if (session == null) {
+                        connection.set(ConnectionState.DISCONNECTED);
+                    }
+                    status.set(failurePrefix
+                            + message(e)
+                            + (session == null
+                                    ? ""
+                                    : " — still on " + session.target().displayName()));
+                    // Tells the view to show the target still in use again.
+                    choiceRevision.set(choiceRevision.get() + 1);
+                    refreshRecentTargets();
                 });
+    }
+
+    private void install(RunSession s, long generation, String choice) {
+        activeGeneration = generation;
+        session = s;
+        control = null;
+        currentPlan = null;
+        lastDataTime = null;
+        loadFinishedOnce = false;
+        loadState.set(LoadState.READY);
+        timeline.set(new RunTimeline(clock.instant()));
+        activities.clear();
+        transitions.clear();
+        alarms.clear();
+        events.clear();
+        logs.clear();
+        checklist.clear();
+        freshness.set("no data yet");
+        session.poller().setLogFilter(logFilter.get());
+        targetName.set(s.target().displayName());
+        awsIdentity.set(identityText(s.target()));
+        apiCost.set(costText(s.target()));
+        activeChoice.set(choice);
+        status.set("Connected to " + s.target().displayName() + " — load goes to "
+                + s.target().serviceEndpoint());
+        timelineVersion.set(timelineVersion.get() + 1);
+    }
+
+    private void refreshRecentTargets() {
+        executor.execute(awsConnector::recent, this::showRecentTargets, e -> {});
+    }
+
+    private void showRecentTargets(List<AwsConnectRequest> recent) {
+        recentByLabel.clear();
+        List<String> choices = new ArrayList<>(List.of(SANDBOX_CHOICE, AWS_CHOICE));
+        for (AwsConnectRequest r : recent) {
+            if (recentByLabel.putIfAbsent(r.label(), r) == null) {
+                choices.add(r.label());
+            }
+        }
+        if (!choices.contains(activeChoice.get())) {
+            choices.add(activeChoice.get());
+        }
+        if (!choices.equals(targetChoices)) {
+            targetChoices.setAll(choices);
+        }
+    }
+
+    static String identityText(MonitoringTarget target) {
+        if (!(target instanceof AwsMonitoringTarget aws)) {
+            return "";
+        }
+        String region = aws.displayName().replaceFirst("^.*\\((.*)\\)$", "$1");
+        return aws.identity()
+                .map(i -> "account " + i.account() + " · " + i.arn() + " · " + region)
+                .orElse(region);
+    }
+
+    static String costText(MonitoringTarget target) {
+        if (!(target instanceof AwsMonitoringTarget aws)) {
+            return "";
+        }
+        ApiCallMeter.Usage usage = aws.usage();
+        return String.format(
+                Locale.ROOT,
+                "API cost ≈ $%.4f/h planned · %d calls, %d metrics so far ($%.4f)",
+                aws.plannedCostUsdPerHour(),
+                usage.calls(),
+                usage.metricsRequested(),
+                usage.costUsd());
     }
 
     public void start() {
@@ -329,19 +507,33 @@ public final class ConsoleViewModel implements AutoCloseable {
     // ---- session events (background threads) -> UI thread ------------------------------------------------
 
     private final class SessionListener implements RunSession.Listener {
+        private final long generation;
+
+        SessionListener(long generation) {
+            this.generation = generation;
+        }
+
+        private void onUi(Runnable action) {
+            executor.runOnUi(() -> {
+                if (generation == activeGeneration) {
+                    action.run();
+                }
+            });
+        }
+
         @Override
         public void onMonitor(MonitorUpdate update) {
-            executor.runOnUi(() -> applyMonitor(update));
+            onUi(() -> applyMonitor(update));
         }
 
         @Override
         public void onLoad(LoadSnapshot snapshot) {
-            executor.runOnUi(() -> applyLoad(snapshot));
+            onUi(() -> applyLoad(snapshot));
         }
 
         @Override
         public void onRunStarted(LoadPlan plan, Instant origin, Path recording) {
-            executor.runOnUi(() -> {
+            onUi(() -> {
                 timeline.set(new RunTimeline(origin));
                 activities.clear();
                 transitions.clear();
@@ -383,6 +575,9 @@ public final class ConsoleViewModel implements AutoCloseable {
                                                         .toMillis()
                                                 / 1000.0)));
         update.error().ifPresent(e -> status.set("Monitoring: " + e));
+        if (session != null) {
+            apiCost.set(costText(session.target()));
+        }
         if (loadFinishedOnce) {
             refreshChecklist();
         }
@@ -463,18 +658,57 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        activeGeneration = -1;
         if (session != null) {
             RunSession s = session;
             session = null;
+            closeSession(s);
+        }
+    }
+
+    private static RunSession closeSession(RunSession s) {
+        try {
             s.close();
+        } finally {
             s.target().close();
         }
+        return s;
     }
 
     // ---- properties ------------------------------------------------------------------------------------------
 
     public ReadOnlyStringProperty targetNameProperty() {
         return targetName.getReadOnlyProperty();
+    }
+
+    /** Sandbox, "AWS stack…" and the recent AWS targets. */
+    public ObservableList<String> targetChoices() {
+        return FXCollections.unmodifiableObservableList(targetChoices);
+    }
+
+    /** The choice in use. */
+    public ReadOnlyStringProperty activeChoiceProperty() {
+        return activeChoice.getReadOnlyProperty();
+    }
+
+    /** Changes after a failed or refused switch, so the chooser can show the choice still in use again. */
+    public ReadOnlyLongProperty choiceRevisionProperty() {
+        return choiceRevision.getReadOnlyProperty();
+    }
+
+    /** Account, caller ARN and region of an AWS target; empty for the sandbox. */
+    public ReadOnlyStringProperty awsIdentityProperty() {
+        return awsIdentity.getReadOnlyProperty();
+    }
+
+    /** The AWS API cost estimate (planned per hour, calls so far); empty for the sandbox. */
+    public ReadOnlyStringProperty apiCostProperty() {
+        return apiCost.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty switchingProperty() {
+        return switching.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {

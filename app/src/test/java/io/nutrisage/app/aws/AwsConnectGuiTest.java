@@ -1,0 +1,180 @@
+package io.nutrisage.app.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nutrisage.app.AwsStackConnector;
+import io.nutrisage.app.ConsoleApp;
+import io.nutrisage.app.aws.stub.AwsStub;
+import io.nutrisage.app.aws.stub.NutriSageStack;
+import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.MonitoringTarget;
+import io.nutrisage.app.sandbox.LocalSandbox;
+import io.nutrisage.app.sandbox.SandboxSettings;
+import io.nutrisage.app.session.Trace;
+import io.nutrisage.app.ui.ConsoleView;
+import io.nutrisage.app.ui.ConsoleViewModel;
+import io.nutrisage.app.ui.FxTaskExecutor;
+import io.nutrisage.predictor.model.GradePredictors;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * The console, headless (Monocle), starts on the local sandbox; the user chooses "AWS stack…" in the target chooser and
+ * fills the connect dialog. The connector is the console's own ({@link AwsStackConnector}), pointed at the stub.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AwsConnectGuiTest {
+    @TempDir
+    Path dir;
+
+    private AwsStub stub;
+    private final List<MonitoringTarget> sandboxes = new CopyOnWriteArrayList<>();
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
+    private FxTaskExecutor executor;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        stub = AwsStub.start();
+        // Ten minutes of data ending with the last complete minute before now (the console runs on the real clock).
+        NutriSageStack.load(stub, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10)));
+        AwsStackConnector aws = new AwsStackConnector(
+                settings -> settings.withEndpointOverride(stub.endpoint())
+                        .withCredentials(
+                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
+                        .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10)),
+                new RecentTargets(dir.resolve("recent.json")));
+        SandboxSettings sandbox = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500));
+        executor = new FxTaskExecutor();
+        viewModel = new ConsoleApp.Wiring(
+                        () -> {
+                            MonitoringTarget t = LocalSandbox.start(
+                                    sandbox, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()));
+                            sandboxes.add(t);
+                            return t;
+                        },
+                        aws,
+                        dir.resolve("recordings"))
+                .viewModel(executor);
+        view = ConsoleApp.show(stage, viewModel, executor);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
+        executor.close();
+        stub.close();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void choosingAnAwsStackShowsItsIdentityCostAndDataAndClosesTheSandbox(FxRobot robot) throws Exception {
+        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        assertThat(sandboxes).hasSize(1);
+
+        chooseAwsAndConnect(robot, NutriSageStack.ENV);
+
+        await(() -> viewModel.targetNameProperty().get().equals("AWS nutrisage (eu-west-1)"), 30);
+        await(() -> viewModel.activities().size() == 4, 30);
+        assertThat(fx(() -> robot.lookup("#identityLabel").queryAs(Label.class).getText()))
+                .isEqualTo("account 123456789012 · arn:aws:sts::123456789012:assumed-role/NutriSageConsole/alice"
+                        + " · eu-west-1");
+        assertThat(fx(() -> robot.lookup("#costLabel").queryAs(Label.class).getText()))
+                .startsWith("API cost ≈ $0.0228/h planned · ");
+        assertThat(fx(() -> chooser(robot).getValue())).isEqualTo("AWS nutrisage (eu-west-1, profile nutrisage-test)");
+        assertThat(fx(() -> chooser(robot).getItems())).contains("Local sandbox", "AWS stack…");
+        assertThat(sandboxes.getFirst().serviceEndpoint()).isNotNull();
+        await(() -> isClosed(sandboxes.getFirst()), 20);
+
+        WaitForAsyncUtils.asyncFx(
+                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+                .get(20, TimeUnit.SECONDS);
+        for (Trace trace : new Trace[] {Trace.CPU, Trace.RUNNING_TASKS, Trace.P90_SERVER}) {
+            assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
+        }
+        assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(4);
+        assertThat(new RecentTargets(dir.resolve("recent.json")).list())
+                .extracting(RecentTargets.Entry::stackName)
+                .containsExactly(NutriSageStack.ENV);
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void expiredCredentialsShowTheFixAndKeepTheSandbox(FxRobot robot) throws Exception {
+        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        stub.failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "GetCallerIdentity");
+
+        chooseAwsAndConnect(robot, NutriSageStack.ENV);
+
+        await(() -> viewModel.statusProperty().get().startsWith("Cannot connect"), 30);
+        assertThat(fx(() -> viewModel.statusProperty().get()))
+                .contains("aws sso login --profile nutrisage-test")
+                .endsWith("— still on Local sandbox");
+        assertThat(fx(() -> chooser(robot).getValue())).isEqualTo("Local sandbox");
+        assertThat(fx(() -> viewModel.targetNameProperty().get())).isEqualTo("Local sandbox");
+        assertThat(fx(() -> robot.lookup("#identityLabel").queryAs(Label.class).getText()))
+                .isEmpty();
+        assertThat(sandboxes).hasSize(1);
+        assertThat(isClosed(sandboxes.getFirst())).isFalse();
+        await(() -> viewModel.runningTasksProperty().get() >= 1, 20);
+    }
+
+    private void chooseAwsAndConnect(FxRobot robot, String stack) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> chooser(robot).setValue(ConsoleViewModel.AWS_CHOICE))
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#awsProfile").write("nutrisage-test");
+        robot.clickOn("#awsRegion").write(AwsStub.REGION);
+        robot.clickOn("#awsStack").write(stack);
+        robot.clickOn("#awsConnectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<String> chooser(FxRobot robot) {
+        return robot.lookup("#targetChoice").queryAs(ComboBox.class);
+    }
+
+    /** A closed sandbox refuses connections at its front. */
+    private static boolean isClosed(MonitoringTarget sandbox) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(
+                    new java.net.InetSocketAddress(
+                            sandbox.serviceEndpoint().getHost(),
+                            sandbox.serviceEndpoint().getPort()),
+                    1000);
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        }
+    }
+
+    private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+    }
+}
