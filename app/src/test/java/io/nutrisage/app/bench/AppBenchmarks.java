@@ -1,0 +1,315 @@
+package io.nutrisage.app.bench;
+
+import io.nutrisage.app.ConsoleApp;
+import io.nutrisage.app.load.LoadDriver;
+import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.Datapoint;
+import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.recording.RunEntry;
+import io.nutrisage.app.recording.RunRecorder;
+import io.nutrisage.app.session.RunTimeline;
+import io.nutrisage.app.ui.ChartsPane;
+import io.nutrisage.app.ui.ConsoleViewModel;
+import io.nutrisage.app.ui.TaskExecutor;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+
+/**
+ * The console's three performance benchmarks (issue 5). Not a test: run by hand under Xvfb with the
+ * {@code bench} profile (see app/README.md "Benchmarks"). Each mode stops by itself; a watchdog exits with
+ * status 3 if a mode hangs.
+ *
+ * <ul>
+ *   <li>{@code chart [frames]}: the real {@link ChartsPane} in a window holding 7,200 s on every trace; per
+ *       frame, one second is appended to every trace, the pane refreshed and the scene laid out and rendered
+ *       ({@code Scene.snapshot}, software pipeline). Prints median and p90 per frame.
+ *   <li>{@code idle [warmupSeconds] [seconds]}: the real console (sandbox, view-model, charts) in a window,
+ *       no load; prints the process CPU over the interval as % of one core.
+ *   <li>{@code heap [file]}: writes a 2-hour recording with {@link RunRecorder}, opens it in the real window
+ *       through "Open recording…"'s path, then prints used heap after GC.
+ * </ul>
+ */
+public final class AppBenchmarks {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final int SECONDS = RunTimeline.CAPACITY;
+
+    private AppBenchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "chart";
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(Duration.ofMinutes(5));
+                        System.err.println("benchmark watchdog: " + mode + " took over 5 minutes, exiting");
+                        System.exit(3);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        switch (mode) {
+            case "chart" -> chart(args.length > 1 ? Integer.parseInt(args[1]) : 300);
+            case "idle" ->
+                idle(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 20,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 60);
+            case "heap" -> heap(args.length > 1 ? Path.of(args[1]) : Files.createTempFile("two-hours", ".jsonl"));
+            default -> {
+                System.err.println("usage: AppBenchmarks chart [frames] | idle [warmup] [seconds] | heap [file]");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    static LoadSnapshot load(int second) {
+        double target = 100 + 50 * Math.sin(second / 600.0);
+        return new LoadSnapshot(
+                T0.plusSeconds(second),
+                LoadState.RUNNING,
+                second / 1200,
+                Duration.ofSeconds(second),
+                Duration.ofSeconds(SECONDS - second),
+                target,
+                target * 0.99,
+                12,
+                (long) target,
+                (long) (target * 0.99),
+                second % 97 == 0 ? 1 : 0,
+                0,
+                40 + 10 * Math.sin(second / 30.0),
+                38 + 10 * Math.sin(second / 30.0),
+                0.8);
+    }
+
+    static void metrics(int second, java.util.function.BiConsumer<MetricId, Datapoint> sink) {
+        Instant t = T0.plusSeconds(second);
+        double wave = Math.sin(second / 300.0);
+        sink.accept(MetricId.CPU_UTILIZATION, new Datapoint(t, 50 + 30 * wave));
+        sink.accept(MetricId.MEMORY_UTILIZATION, new Datapoint(t, 30 + 2 * wave));
+        sink.accept(MetricId.RUNNING_TASKS, new Datapoint(t, 2 + Math.round(2 * wave)));
+        sink.accept(MetricId.DESIRED_TASKS, new Datapoint(t, 2 + Math.round(2 * wave)));
+        sink.accept(MetricId.MODEL_LATENCY_P90, new Datapoint(t, 3 + wave));
+        sink.accept(MetricId.CONFIDENCE_AVG, new Datapoint(t, 0.8 + 0.05 * wave));
+        sink.accept(MetricId.TARGET_5XX, new Datapoint(t, 0));
+    }
+
+    private static void fill(RunTimeline timeline, int second) {
+        timeline.addLoad(load(second));
+        metrics(second, timeline::addMetric);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    /** Runs one full JavaFX pulse now (internal Toolkit API: the JavaFX jars are on the class path). */
+    private static Void pulse() throws ReflectiveOperationException {
+        Class<?> toolkit = Class.forName("com.sun.javafx.tk.Toolkit");
+        toolkit.getMethod("firePulse").invoke(toolkit.getMethod("getToolkit").invoke(null));
+        return null;
+    }
+
+    private static void chart(int frames) throws Exception {
+        Platform.startup(() -> {});
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < SECONDS; s++) {
+            fill(timeline, s);
+        }
+        for (int p = 0; p < 6; p++) {
+            timeline.addPhaseStart(p, T0.plusSeconds(p * 1200L), "phase " + p);
+        }
+        ChartsPane pane = onFx(() -> {
+            ChartsPane charts = new ChartsPane();
+            // Filled before the window shows: showing lays the charts out, which read-locks their data sets
+            // until the pulse's post-layout listener, so a refresh in the same FX task would wait forever.
+            charts.refresh(timeline);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(charts, 1200, 900));
+            stage.show();
+            return charts;
+        });
+        onFx(AppBenchmarks::pulse);
+        int warmup = 50;
+        long[] nanos = new long[frames];
+        WritableImage[] image = new WritableImage[1];
+        for (int f = -warmup; f < frames; f++) {
+            int second = SECONDS + warmup + f;
+            long elapsed = onFx(() -> {
+                long start = System.nanoTime();
+                fill(timeline, second);
+                pane.refresh(timeline);
+                // A full pulse (CSS, layout, chartfx's pre/post-layout listeners that lock and unlock the data
+                // sets, window render), then a synchronous render of the scene. Laying out by hand instead
+                // leaves chartfx's read locks held and the next update deadlocks.
+                pulse();
+                image[0] = pane.getScene().snapshot(image[0]);
+                return System.nanoTime() - start;
+            });
+            if (f >= 0) {
+                nanos[f] = elapsed;
+            }
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int traces = ChartsPane.CHARTS.stream().mapToInt(c -> c.traces().size()).sum();
+        System.out.printf(
+                Locale.ROOT,
+                "chart: %d traces x %d points (each trace full), %d charts, %d frames after %d warm-up,"
+                        + " window 1200x900, prism.order=%s%n",
+                traces,
+                pane.points(io.nutrisage.app.session.Trace.CPU),
+                ChartsPane.CHARTS.size(),
+                frames,
+                warmup,
+                System.getProperty("prism.order", "default"));
+        System.out.printf(
+                Locale.ROOT,
+                "chart: per frame (append + refresh + pulse + snapshot render) median %.2f ms, p90 %.2f ms,"
+                        + " max %.2f ms%n",
+                sorted[frames / 2] / 1e6,
+                sorted[frames * 9 / 10] / 1e6,
+                sorted[frames - 1] / 1e6);
+    }
+
+    private static void idle(int warmupSeconds, int seconds) throws Exception {
+        Thread fx = new Thread(() -> Application.launch(ConsoleApp.class), "console");
+        fx.setDaemon(true);
+        fx.start();
+        Thread.sleep(Duration.ofSeconds(warmupSeconds));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long wall0 = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(seconds));
+        long cpu = os.getProcessCpuTime() - cpu0;
+        long wall = System.nanoTime() - wall0;
+        System.out.printf(
+                Locale.ROOT,
+                "idle: console on the local sandbox, no load, %d s after %d s warm-up: process CPU %.2f s ="
+                        + " %.2f %% of one core%n",
+                seconds,
+                warmupSeconds,
+                cpu / 1e9,
+                100.0 * cpu / wall);
+        Platform.exit();
+    }
+
+    private static void heap(Path file) throws Exception {
+        Files.deleteIfExists(file);
+        long entries = 0;
+        try (RunRecorder recorder = RunRecorder.append(file)) {
+            for (int s = 0; s < SECONDS; s++) {
+                Instant t = T0.plusSeconds(s);
+                if (s % 1200 == 0) {
+                    recorder.record(new RunEntry.PhaseStarted(t, s / 1200, "phase " + (s / 1200)));
+                    entries++;
+                }
+                recorder.record(new RunEntry.LoadSample(t, load(s)));
+                entries++;
+                long[] count = {0};
+                metrics(s, (id, d) -> {
+                    recorder.record(new RunEntry.MetricSample(d.time(), id, d.value()));
+                    count[0]++;
+                });
+                entries += count[0];
+                if (s % 300 == 150) {
+                    int from = 1 + (s / 300) % 4;
+                    recorder.record(new RunEntry.Activity(
+                            t,
+                            new ScalingActivity(
+                                    "act-" + s,
+                                    t,
+                                    "Setting desired count to " + (from + 1) + ".",
+                                    "monitor alarm TargetTracking-AlarmHigh in state ALARM triggered policy cpu",
+                                    "Successful",
+                                    from,
+                                    from + 1)));
+                    recorder.record(new RunEntry.Transition(
+                            t,
+                            new AlarmTransition(
+                                    "tr-" + s,
+                                    "TargetTracking-AlarmHigh",
+                                    t,
+                                    AlarmState.OK,
+                                    AlarmState.ALARM,
+                                    "Threshold Crossed: 3 datapoints were greater than the threshold (70.0).")));
+                    entries += 2;
+                }
+            }
+        }
+        long bytes = Files.size(file);
+        Platform.startup(() -> {});
+        LoadDriver noLoad = (plan, target, listener) -> {
+            throw new LoadDriver.LoadException("no load while replaying", null);
+        };
+        Path recordingDir = Files.createTempDirectory("bench-recordings");
+        ConsoleViewModel vm = onFx(() -> {
+            ConsoleViewModel model = new ConsoleViewModel(
+                    () -> {
+                        throw new IllegalStateException("replay only");
+                    },
+                    noLoad,
+                    recordingDir,
+                    TaskExecutor.direct(),
+                    InstantSource.system());
+            ConsoleApp.show(new Stage(), model, TaskExecutor.direct());
+            return model;
+        });
+        onFx(AppBenchmarks::pulse);
+        long start = System.nanoTime();
+        String status = onFx(() -> {
+            vm.openRecording(file);
+            return vm.statusProperty().get();
+        });
+        long openMs = (System.nanoTime() - start) / 1_000_000;
+        onFx(AppBenchmarks::pulse);
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        long used = memory.getHeapMemoryUsage().getUsed();
+        System.out.printf(
+                Locale.ROOT,
+                "heap: recording %s, %d entries, %.1f MB, opened in %d ms (%s)%n",
+                file.getFileName(),
+                entries,
+                bytes / 1e6,
+                openMs,
+                status);
+        System.out.printf(
+                Locale.ROOT,
+                "heap: used heap after GC with the 2-hour recording shown: %.1f MB (max heap %d MB)%n",
+                used / 1e6,
+                Runtime.getRuntime().maxMemory() / 1_000_000);
+        Files.deleteIfExists(file);
+    }
+}
