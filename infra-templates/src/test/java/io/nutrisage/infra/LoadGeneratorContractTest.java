@@ -5,19 +5,32 @@ import static io.nutrisage.infra.Paths.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.nutrisage.loadgen.cli.LoadgenCli;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
- * The load-test task definition sets the environment loadgen-core reads. For now the names are the shared
- * contract constants; when loadgen-core is merged, point the three constants at its own.
+ * The load-test task definition sets the environment loadgen-core reads; the last test checks that loadgen-core's
+ * CLI really reads these variables, so a rename on either side fails here.
  */
 class LoadGeneratorContractTest {
 
     static final String TARGET_URL = SharedContract.ENV_TARGET_URL;
     static final String INPUT_PREFIX = SharedContract.ENV_INPUT_PREFIX;
     static final String WORKERS = SharedContract.ENV_WORKERS;
+
+    @Test
+    void loadgenCoreReadsTheSameVariables() {
+        CommandLine cli = new CommandLine(new LoadgenCli());
+        cli.setInterpolateVariables(false);
+        CommandLine.Model.CommandSpec run = cli.getSubcommands().get("run").getCommandSpec();
+
+        assertThat(run.findOption("--target").defaultValue()).startsWith("${env:" + TARGET_URL + ":-");
+        assertThat(run.findOption("--input").defaultValue()).startsWith("${env:" + INPUT_PREFIX + ":-");
+        assertThat(run.findOption("--workers").defaultValue()).startsWith("${env:" + WORKERS + ":-");
+    }
 
     @Test
     void loadGeneratorTaskSetsTargetUrlInputPrefixAndWorkers() {
