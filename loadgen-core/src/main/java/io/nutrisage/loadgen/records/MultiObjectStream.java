@@ -14,6 +14,25 @@ final class MultiObjectStream implements RecordStream {
         String name();
 
         RecordStream open(Consumer<SkippedRecord> skipped) throws IOException;
+
+        static ObjectOpener named(String name, Opening opening) {
+            return new ObjectOpener() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public RecordStream open(Consumer<SkippedRecord> skipped) throws IOException {
+                    return opening.open(skipped);
+                }
+            };
+        }
+    }
+
+    @FunctionalInterface
+    interface Opening {
+        RecordStream open(Consumer<SkippedRecord> skipped) throws IOException;
     }
 
     private final Iterator<ObjectOpener> objects;

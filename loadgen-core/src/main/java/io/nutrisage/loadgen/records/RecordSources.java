@@ -80,28 +80,15 @@ public final class RecordSources {
                 List<ObjectOpener> openers = new ArrayList<>();
                 for (Path file : files) {
                     String name = file.toString();
-                    Format format = Format.of(name).orElse(null);
+                    Format format = supportedFormat(name, name, skipped);
                     if (format == null) {
-                        skipped.accept(new SkippedRecord(
-                                name,
-                                0,
-                                "unsupported format (expected .csv, .tsv, .jsonl, .ndjson, .json or .parquet)"));
                         continue;
                     }
-                    openers.add(new ObjectOpener() {
-                        @Override
-                        public String name() {
-                            return name;
-                        }
-
-                        @Override
-                        public RecordStream open(Consumer<SkippedRecord> skips) throws IOException {
-                            if (format == Format.PARQUET) {
-                                return ObjectReaders.parquet(name, file.toFile(), () -> {});
-                            }
-                            return ObjectReaders.text(name, format, Files.newInputStream(file), skips);
-                        }
-                    });
+                    openers.add(ObjectOpener.named(
+                            name,
+                            skips -> format == Format.PARQUET
+                                    ? ObjectReaders.parquet(name, file.toFile(), () -> {})
+                                    : ObjectReaders.text(name, format, Files.newInputStream(file), skips)));
                 }
                 return new MultiObjectStream(openers, skipped);
             }
@@ -111,6 +98,16 @@ public final class RecordSources {
                 return path.toString();
             }
         };
+    }
+
+    /** The format named by {@code fileName}'s extension, or null after reporting {@code name} as skipped. */
+    private static Format supportedFormat(String fileName, String name, Consumer<SkippedRecord> skipped) {
+        Format format = Format.of(fileName).orElse(null);
+        if (format == null) {
+            skipped.accept(new SkippedRecord(
+                    name, 0, "unsupported format (expected .csv, .tsv, .jsonl, .ndjson, .json or .parquet)"));
+        }
+        return format;
     }
 
     /** Every object under {@code s3://bucket/prefix}, in key order; formats as for {@link #local}. */
@@ -136,42 +133,30 @@ public final class RecordSources {
                 List<ObjectOpener> openers = new ArrayList<>();
                 for (String key : keys) {
                     String name = "s3://" + where.bucket() + "/" + key;
-                    Format format = Format.of(key).orElse(null);
+                    Format format = supportedFormat(key, name, skipped);
                     if (format == null) {
-                        skipped.accept(new SkippedRecord(
-                                name,
-                                0,
-                                "unsupported format (expected .csv, .tsv, .jsonl, .ndjson, .json or .parquet)"));
                         continue;
                     }
-                    openers.add(new ObjectOpener() {
-                        @Override
-                        public String name() {
-                            return name;
+                    openers.add(ObjectOpener.named(name, skips -> {
+                        ResponseInputStream<GetObjectResponse> in;
+                        try {
+                            in = s3.getObject(b -> b.bucket(where.bucket()).key(key));
+                        } catch (RuntimeException e) {
+                            throw new IOException(ObjectReaders.message(e), e);
                         }
-
-                        @Override
-                        public RecordStream open(Consumer<SkippedRecord> skips) throws IOException {
-                            ResponseInputStream<GetObjectResponse> in;
-                            try {
-                                in = s3.getObject(b -> b.bucket(where.bucket()).key(key));
-                            } catch (RuntimeException e) {
-                                throw new IOException(ObjectReaders.message(e), e);
-                            }
-                            if (format != Format.PARQUET) {
-                                return ObjectReaders.text(name, format, in, skips);
-                            }
-                            // Parquet needs random access (the footer first): spool the object to a temp file.
-                            Path temp = Files.createTempFile("loadgen-", ".parquet");
-                            try (in) {
-                                Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                            } catch (IOException | RuntimeException e) {
-                                Files.deleteIfExists(temp);
-                                throw e;
-                            }
-                            return ObjectReaders.parquet(name, temp.toFile(), () -> deleteQuietly(temp));
+                        if (format != Format.PARQUET) {
+                            return ObjectReaders.text(name, format, in, skips);
                         }
-                    });
+                        // Parquet needs random access (the footer first): spool the object to a temp file.
+                        Path temp = Files.createTempFile("loadgen-", ".parquet");
+                        try (in) {
+                            Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        } catch (IOException | RuntimeException e) {
+                            Files.deleteIfExists(temp);
+                            throw e;
+                        }
+                        return ObjectReaders.parquet(name, temp.toFile(), () -> deleteQuietly(temp));
+                    }));
                 }
                 return new MultiObjectStream(openers, skipped);
             }
