@@ -26,25 +26,47 @@ public final class ChartsPane extends VBox {
     /** Points drawn per trace at most; more are reduced (min/max per pixel column). */
     static final int MAX_DRAWN_POINTS = 2_000;
 
-    public record ChartSpec(String id, String title, String yUnit, List<Trace> traces) {}
+    private static final double[] OFF_SCREEN_X = {-1};
+    private static final double[] OFF_SCREEN_Y = {0};
+
+    /**
+     * One chart. Every trace is non-negative, so the y axis starts at 0 and ends at {@code minYMax} or a little above
+     * the largest value shown, whichever is larger; with {@code fixedY} it stays at {@code [0, minYMax]}.
+     */
+    public record ChartSpec(
+            String id, String title, String yUnit, List<Trace> traces, double minYMax, boolean fixedY) {}
 
     public static final List<ChartSpec> CHARTS = List.of(
-            new ChartSpec("cpu-memory", "CPU and memory of the service", "%", List.of(Trace.CPU, Trace.MEMORY)),
             new ChartSpec(
-                    "tasks", "Tasks: running vs desired", "tasks", List.of(Trace.RUNNING_TASKS, Trace.DESIRED_TASKS)),
+                    "cpu-memory", "CPU and memory of the service", "%", List.of(Trace.CPU, Trace.MEMORY), 100, true),
             new ChartSpec(
-                    "latency", "p90 latency: server vs client", "ms", List.of(Trace.P90_SERVER, Trace.P90_CLIENT)),
-            new ChartSpec("confidence", "Average confidence", "", List.of(Trace.CONFIDENCE)),
+                    "tasks",
+                    "Tasks: running vs desired",
+                    "tasks",
+                    List.of(Trace.RUNNING_TASKS, Trace.DESIRED_TASKS),
+                    4,
+                    false),
+            new ChartSpec(
+                    "latency",
+                    "p90 latency: server vs client",
+                    "ms",
+                    List.of(Trace.P90_SERVER, Trace.P90_CLIENT),
+                    10,
+                    false),
+            new ChartSpec("confidence", "Average confidence", "", List.of(Trace.CONFIDENCE), 1, true),
             new ChartSpec(
                     "rate",
                     "Request rate: target vs achieved",
                     "req/s",
-                    List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE)),
-            new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX)));
+                    List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE),
+                    10,
+                    false),
+            new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false));
 
     private final List<XYChart> charts = new ArrayList<>();
     private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
     private final Map<Trace, Long> drawnVersions = new EnumMap<>(Trace.class);
+    private final Map<Trace, Double> drawnMaxY = new EnumMap<>(Trace.class);
     private final double[] xs = new double[RunTimeline.CAPACITY];
     private final double[] ys = new double[RunTimeline.CAPACITY];
     private final List<List<XValueIndicator>> indicators = new ArrayList<>();
@@ -61,7 +83,11 @@ public final class ChartsPane extends VBox {
             x.setMax(60);
             x.setAnimated(false);
             DefaultNumericAxis y = new DefaultNumericAxis(spec.yUnit().isEmpty() ? spec.title() : "", spec.yUnit());
-            y.setAutoRanging(true);
+            // chartfx's auto-ranging of a flat series (an idle target's zero error rate) re-lays the chart out on every
+            // pulse: 60 renders a second of an idle window. The range is set in refresh() instead.
+            y.setAutoRanging(false);
+            y.setMin(0);
+            y.setMax(spec.minYMax());
             y.setAnimated(false);
             y.setAutoUnitScaling(false);
             XYChart chart = new XYChart(x, y);
@@ -92,7 +118,7 @@ public final class ChartsPane extends VBox {
     /** Number of points currently held by the data set of {@code trace}. */
     public int points(Trace trace) {
         DoubleDataSet ds = dataSets.get(trace);
-        return ds.lock().readLockGuard(ds::getDataCount);
+        return ds.lock().readLockGuard(() -> ds.getDataCount() == 1 && ds.get(0, 0) < 0 ? 0 : ds.getDataCount());
     }
 
     /** Number of markers drawn on each chart. */
@@ -100,11 +126,30 @@ public final class ChartsPane extends VBox {
         return indicators.isEmpty() ? 0 : indicators.getFirst().size();
     }
 
+    /**
+     * A round axis top a little above {@code maxY}: 1, 2 or 5 times a power of ten, so the axis only moves when the
+     * data outgrows it (a changing top would re-label the axis every second).
+     */
+    static double yAxisTop(double maxY) {
+        if (!(maxY > 0) || Double.isInfinite(maxY)) {
+            return 0;
+        }
+        double wanted = maxY * 1.1;
+        double power = Math.pow(10, Math.floor(Math.log10(wanted)));
+        for (double step : new double[] {1, 2, 5, 10}) {
+            if (step * power >= wanted) {
+                return step * power;
+            }
+        }
+        return 10 * power;
+    }
+
     /** Copies what changed in {@code timeline} into the charts: one write-locked batch per trace. */
     public void refresh(RunTimeline timeline) {
         if (timeline != shown) {
             shown = timeline;
             drawnVersions.clear();
+            drawnMaxY.clear();
             markersShown = 0;
             for (int i = 0; i < charts.size(); i++) {
                 charts.get(i).getPlugins().removeAll(indicators.get(i));
@@ -124,8 +169,22 @@ public final class ChartsPane extends VBox {
             drawnVersions.put(e.getKey(), series.version());
             int n = series.size();
             series.copyTo(xs, ys);
+            double top = 0;
+            for (int k = 0; k < n; k++) {
+                if (ys[k] > top) { // NaN (a gap) never compares greater
+                    top = ys[k];
+                }
+            }
+            drawnMaxY.put(e.getKey(), top);
             DoubleDataSet ds = e.getValue();
-            ds.lock().writeLockGuard(() -> ds.set(xs, ys, n, true));
+            if (n == 0) {
+                // chartfx recomputes an empty data set's NaN limits on every pulse and, NaN never equalling NaN,
+                // reports them changed and asks for another pulse: 60 renders a second of an idle window. One point
+                // left of the axis (time is never negative) keeps the limits defined and draws nothing.
+                ds.lock().writeLockGuard(() -> ds.set(OFF_SCREEN_X, OFF_SCREEN_Y, 1, true));
+            } else {
+                ds.lock().writeLockGuard(() -> ds.set(xs, ys, n, true));
+            }
         }
         double minX = 0;
         for (RingSeries s : List.of(timeline.trace(Trace.TARGET_RATE), timeline.trace(Trace.RUNNING_TASKS))) {
@@ -134,10 +193,19 @@ public final class ChartsPane extends VBox {
             }
         }
         double upper = Math.ceil(maxX / 30) * 30;
-        for (XYChart chart : charts) {
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart chart = charts.get(i);
             DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
             x.setMin(minX);
             x.setMax(upper);
+            ChartSpec spec = CHARTS.get(i);
+            if (!spec.fixedY()) {
+                double top = spec.minYMax();
+                for (Trace trace : spec.traces()) {
+                    top = Math.max(top, yAxisTop(drawnMaxY.getOrDefault(trace, 0.0)));
+                }
+                chart.getYAxis().setMax(top);
+            }
         }
         List<RunTimeline.Marker> markers = timeline.markers();
         for (; markersShown < markers.size(); markersShown++) {

@@ -554,8 +554,13 @@ public final class ConsoleViewModel implements AutoCloseable {
         update.newActivities().forEach(a -> bounded(activities, a));
         update.newTransitions().forEach(a -> bounded(transitions, a));
         update.newEvents().forEach(a -> bounded(events, a));
-        alarms.setAll(update.alarms());
-        logs.setAll(update.logTail());
+        // Unchanged lists are left alone: a setAll re-lays out and repaints their views every poll of an idle target.
+        if (!alarms.equals(update.alarms())) {
+            alarms.setAll(update.alarms());
+        }
+        if (!logs.equals(update.logTail())) {
+            logs.setAll(update.logTail());
+        }
         update.fleet().ifPresent(f -> {
             runningTasks.set(f.running());
             desiredTasks.set(f.desired());

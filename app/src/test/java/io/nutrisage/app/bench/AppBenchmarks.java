@@ -205,12 +205,35 @@ public final class AppBenchmarks {
         fx.setDaemon(true);
         fx.start();
         Thread.sleep(Duration.ofSeconds(warmupSeconds));
+        // Pulses that laid a scene out: an idle console should lay out about once per monitoring tick, not 60/s.
+        java.util.concurrent.atomic.LongAdder layoutPulses = new java.util.concurrent.atomic.LongAdder();
+        onFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w.getScene() != null) {
+                    w.getScene().addPostLayoutPulseListener(layoutPulses::increment);
+                }
+            }
+            return null;
+        });
+        var threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> threadCpu0 = threadCpu(threads);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
         Thread.sleep(Duration.ofSeconds(seconds));
         long cpu = os.getProcessCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;
+        java.util.Map<String, Long> threadCpu1 = threadCpu(threads);
+        System.out.printf(Locale.ROOT, "idle: %.1f layout pulses per second%n", layoutPulses.sum() / (wall / 1e9));
+        threadCpu1.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)))
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(6)
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT,
+                        "idle:   thread %-32s %.2f %% of one core%n",
+                        e.getKey(),
+                        100.0 * e.getValue() / wall));
         System.out.printf(
                 Locale.ROOT,
                 "idle: console on the local sandbox, no load, %d s after %d s warm-up: process CPU %.2f s ="
@@ -220,6 +243,19 @@ public final class AppBenchmarks {
                 cpu / 1e9,
                 100.0 * cpu / wall);
         Platform.exit();
+    }
+
+    /** CPU time per live thread name (threads of one name summed). */
+    private static java.util.Map<String, Long> threadCpu(java.lang.management.ThreadMXBean threads) {
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+            long nanos = threads.getThreadCpuTime(id);
+            if (info != null && nanos > 0) {
+                cpu.merge(info.getThreadName(), nanos, Long::sum);
+            }
+        }
+        return cpu;
     }
 
     private static void heap(Path file) throws Exception {

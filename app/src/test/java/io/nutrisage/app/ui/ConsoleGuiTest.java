@@ -125,6 +125,27 @@ class ConsoleGuiTest {
                 .satisfies(f -> assertThat(Files.readString(f)).contains("\"type\":\"activity\""));
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void anIdleConsoleOnlyLaysOutWhenDataArrives(FxRobot robot) throws Exception {
+        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
+        await(() -> view.charts().points(Trace.TARGET_5XX) >= 3, 30);
+        java.util.concurrent.atomic.LongAdder layoutPulses = new java.util.concurrent.atomic.LongAdder();
+        fx(() -> {
+            view.root().getScene().addPostLayoutPulseListener(layoutPulses::increment);
+            return null;
+        });
+
+        WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+
+        // One monitoring poll a second (and chartfx's follow-up pulse); an empty trace beside a flat one once made
+        // chartfx ask for a pulse every frame: ~180 layouts and renders in 3 s of an idle window.
+        assertThat(layoutPulses.sum())
+                .as("layout pulses in 3 s of idle monitoring")
+                .isLessThan(20);
+        assertThat(fx(() -> view.charts().points(Trace.CLIENT_ERRORS))).isZero();
+    }
+
     private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
     }
