@@ -177,6 +177,9 @@ class LoadRunTest {
         assertThat(summary.late()).isPositive();
         assertThat(summary.achievedRatio()).isLessThan(0.8);
         assertThat(snapshots).allSatisfy(s -> assertThat(s.inFlight()).isLessThanOrEqualTo(2));
+        assertThat(io.nutrisage.loadgen.report.SummaryReports.text(summary, List.of()))
+                .contains("generator: fell behind the plan (" + summary.late() + " late, " + summary.dropped()
+                        + " dropped");
     }
 
     @Test

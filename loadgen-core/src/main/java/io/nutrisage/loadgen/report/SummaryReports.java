@@ -115,10 +115,10 @@ public final class SummaryReports {
                 s.completed()));
         b.append(String.format(
                 Locale.ROOT,
-                "  blocked waiting for a connection: %.1f ms in total, %d requests over 1 ms%s%n",
+                "  blocked waiting for a connection: %.1f ms in total, %d requests over 1 ms%n",
                 s.blockedMs(),
-                s.blockedRequests(),
-                s.blockedRequests() > 0 ? " (the generator was a bottleneck)" : ""));
+                s.blockedRequests()));
+        b.append(generatorVerdict(s));
         b.append(latencyLine("corrected", s.corrected()));
         b.append(latencyLine("raw", s.raw()));
         Outcomes o = s.outcomes();
@@ -157,6 +157,20 @@ public final class SummaryReports {
             b.append("  ").append(r.describe()).append('\n');
         }
         return b.toString();
+    }
+
+    /** Whether the target was offered the planned load: a generator that fell behind must say so. */
+    static String generatorVerdict(RunSummary s) {
+        if (s.late() == 0 && s.dropped() == 0 && s.blockedRequests() == 0) {
+            return "  generator: kept to the plan (no late or dropped starts, no request blocked over 1 ms)\n";
+        }
+        return String.format(
+                Locale.ROOT,
+                "  generator: fell behind the plan (%d late, %d dropped, %d blocked over 1 ms): the generator, not only"
+                        + " the target, limited this run%n",
+                s.late(),
+                s.dropped(),
+                s.blockedRequests());
     }
 
     private static String latencyLine(String kind, LatencySummary l) {
