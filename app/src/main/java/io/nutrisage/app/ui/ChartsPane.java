@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
- * refreshed in one batch under its write lock; long series are drawn by chartfx's {@link ReducingLineRenderer}.
+ * refreshed in one batch under its write lock; long series are drawn by {@link EnvelopeLineRenderer} (one polyline, min/max per pixel column).
  * Phase boundaries and scaling activities appear as markers on every chart. FX thread only.
  */
 public final class ChartsPane extends VBox {
@@ -96,7 +96,10 @@ public final class ChartsPane extends VBox {
             chart.setAnimated(false);
             chart.setLegendVisible(true);
             chart.getRenderers().clear();
-            ReducingLineRenderer renderer = new ReducingLineRenderer(MAX_DRAWN_POINTS);
+            // The system property brings chartfx's renderer back for side-by-side benchmarks (docs/benchmarks.md).
+            var renderer = Boolean.getBoolean("nutrisage.charts.reducingRenderer")
+                    ? new ReducingLineRenderer(MAX_DRAWN_POINTS)
+                    : new EnvelopeLineRenderer();
             for (Trace trace : spec.traces()) {
                 DoubleDataSet ds = new DoubleDataSet(trace.label(), RunTimeline.CAPACITY);
                 dataSets.put(trace, ds);

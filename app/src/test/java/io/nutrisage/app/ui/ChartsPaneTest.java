@@ -25,7 +25,7 @@ class ChartsPaneTest {
     @Start
     void start(Stage stage) {
         charts = new ChartsPane();
-        stage.setScene(new Scene(charts, 900, 700));
+        stage.setScene(new Scene(charts, 1200, 1200));
         stage.show();
     }
 
@@ -49,6 +49,41 @@ class ChartsPaneTest {
         assertThat(errors.getYAxis().getMax())
                 .as("no errors: the minimum scale")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aOneSecondSpikeInTwoHoursOfDataIsDrawn(FxRobot robot) throws Exception {
+        javafx.scene.image.Image flat = plotWithCpu(robot, -1);
+        javafx.scene.image.Image spiked = plotWithCpu(robot, 3_600);
+
+        // 7,200 points across a few hundred pixel columns: the reduction keeps each column's extremes, so the one
+        // second at 90 % draws a line from the 10 % level up to near the top.
+        int changedRowsInUpperHalf = 0;
+        for (int y = 0; y < (int) flat.getHeight() / 2; y++) {
+            for (int x = 0; x < (int) flat.getWidth(); x++) {
+                if (flat.getPixelReader().getArgb(x, y)
+                        != spiked.getPixelReader().getArgb(x, y)) {
+                    changedRowsInUpperHalf++;
+                    break;
+                }
+            }
+        }
+        assertThat(changedRowsInUpperHalf)
+                .as("rows changed of %s x %s", flat.getWidth(), flat.getHeight())
+                .isGreaterThan((int) flat.getHeight() / 4);
+    }
+
+    private javafx.scene.image.Image plotWithCpu(FxRobot robot, int spikeAt) throws Exception {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < RunTimeline.CAPACITY; s++) {
+            timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(s), s == spikeAt ? 90 : 10));
+        }
+        robot.interact(() -> charts.refresh(timeline));
+        // chartfx draws in the pulse after the update; snapshot in a later task.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> chart("cpu-memory").snapshot(null, null))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test
