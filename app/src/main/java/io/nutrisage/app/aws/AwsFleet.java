@@ -74,10 +74,13 @@ final class AwsFleet implements FleetSource {
                         d.id(),
                         d.status(),
                         d.taskDefinition(),
+                        d.rolloutStateAsString() == null ? "" : d.rolloutStateAsString(),
+                        d.rolloutStateReason() == null ? "" : d.rolloutStateReason(),
                         count(d.desiredCount()),
                         count(d.runningCount()),
                         count(d.pendingCount()),
-                        d.createdAt() == null ? Instant.EPOCH : d.createdAt()))
+                        d.createdAt() == null ? Instant.EPOCH : d.createdAt(),
+                        d.updatedAt() == null ? Instant.EPOCH : d.updatedAt()))
                 .toList();
         status = new FleetStatus(
                 clock.instant(),

@@ -14,14 +14,30 @@ public record FleetStatus(Instant asOf, int running, int desired, int pending, L
         deployments = List.copyOf(deployments);
     }
 
-    /** A deployment of the service, like an ECS deployment entry. */
+    /**
+     * A deployment of the service, like an ECS deployment entry: {@code status} is PRIMARY (the newest) or ACTIVE (an
+     * older one still running tasks), {@code rolloutState} IN_PROGRESS, COMPLETED or FAILED with ECS's reason
+     * ({@code ECS deployment ecs-svc/… completed.}); both are empty when the backend does not report them.
+     */
     public record Deployment(
-            String id, String status, String taskDefinition, int desired, int running, int pending, Instant createdAt) {
+            String id,
+            String status,
+            String taskDefinition,
+            String rolloutState,
+            String rolloutStateReason,
+            int desired,
+            int running,
+            int pending,
+            Instant createdAt,
+            Instant updatedAt) {
         public Deployment {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(taskDefinition, "taskDefinition");
+            Objects.requireNonNull(rolloutState, "rolloutState");
+            Objects.requireNonNull(rolloutStateReason, "rolloutStateReason");
             Objects.requireNonNull(createdAt, "createdAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
         }
     }
 }

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * deregistration delay). Events use ECS's wording. Time comes from the caller, so tests are exact. Thread-safe.
  */
 final class SandboxFleet {
+    /** The sandbox's one deployment: the service never gets a new task definition while it runs. */
+    static final String DEPLOYMENT_ID = "ecs-svc/sandbox";
+
     enum TaskState {
         PENDING,
         RUNNING,
@@ -57,6 +60,12 @@ final class SandboxFleet {
     private final Instant createdAt;
     private int desired;
     private boolean steady = true;
+    /** ECS keeps a deployment IN_PROGRESS until the service first reaches a steady state, then COMPLETED. */
+    private boolean rolloutCompleted;
+    /** When the deployment's counts last changed (ECS's updatedAt); a change of desired is stamped at the next reconcile. */
+    private Instant updatedAt;
+
+    private boolean countsChanged;
 
     SandboxFleet(
             ReplicaFactory factory,
@@ -76,6 +85,7 @@ final class SandboxFleet {
         this.serviceName = Objects.requireNonNull(serviceName);
         this.targetGroup = "arn:aws:elasticloadbalancing:local:000000000000:targetgroup/" + serviceName + "/sandbox";
         this.createdAt = Objects.requireNonNull(createdAt);
+        this.updatedAt = createdAt;
         this.events = Objects.requireNonNull(events);
         this.log = Objects.requireNonNull(log);
         this.ids = Objects.requireNonNull(ids);
@@ -88,6 +98,7 @@ final class SandboxFleet {
         }
         if (count != desired) {
             steady = false;
+            countsChanged = true;
         }
         desired = count;
     }
@@ -163,6 +174,11 @@ final class SandboxFleet {
         if (!steady && countIn(TaskState.RUNNING) == desired && tasks.size() == desired) {
             steady = true;
             emit(now, "(service " + serviceName + ") has reached a steady state.");
+            rolloutCompleted = true;
+        }
+        if (countsChanged) {
+            countsChanged = false;
+            updatedAt = now;
         }
     }
 
@@ -177,6 +193,8 @@ final class SandboxFleet {
     }
 
     private void emit(Instant now, String message) {
+        // Every event marks a change of the tasks (started, registered, draining, stopped).
+        countsChanged = true;
         events.accept(new ServiceEvent(ids.get(), now, message));
     }
 
@@ -192,13 +210,23 @@ final class SandboxFleet {
     synchronized FleetStatus status(Instant now) {
         int running = countIn(TaskState.RUNNING) + countIn(TaskState.DRAINING);
         int pending = countIn(TaskState.PENDING);
+        String rollout = rolloutCompleted ? "COMPLETED" : "IN_PROGRESS";
         return new FleetStatus(
                 now,
                 running,
                 desired,
                 pending,
                 List.of(new FleetStatus.Deployment(
-                        "ecs-svc/sandbox", "PRIMARY", serviceName + ":1", desired, running, pending, createdAt)));
+                        DEPLOYMENT_ID,
+                        "PRIMARY",
+                        serviceName + ":1",
+                        rollout,
+                        "ECS deployment " + DEPLOYMENT_ID + (rolloutCompleted ? " completed." : " in progress."),
+                        desired,
+                        running,
+                        pending,
+                        createdAt,
+                        updatedAt)));
     }
 
     /** Stops every replica at once (sandbox shutdown). */

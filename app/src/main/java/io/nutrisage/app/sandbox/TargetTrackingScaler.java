@@ -23,8 +23,11 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>Each policy owns a high alarm (3 consecutive datapoints above the target) and a low alarm (15 below 0.9 x
  *       target).
- *   <li>While a high alarm is in ALARM and the policy's scale-out cooldown has passed, capacity goes to
- *       {@code ceil(current x metric / target)}; with several policies the largest capacity wins.
+ *   <li>While a high alarm is in ALARM, capacity goes to {@code ceil(current x metric / target)}; with several
+ *       policies the largest capacity wins.
+ *   <li>During a policy's scale-out cooldown, the capacity the last scale-out added counts as part of the next
+ *       scale-out: the proposal starts from the capacity before that activity, and scales out only when it is larger
+ *       than the current capacity (a larger scale-out is not blocked, a repeated one is).
  *   <li>Scale-in happens only when every policy's low alarm is in ALARM, no scale-out or scale-in cooldown runs, and
  *       removes at most one task per activity (gradual); the largest proposal wins.
  *   <li>All capacities are clamped to [min, max]; a proposal equal to the current capacity is no activity.
@@ -36,6 +39,9 @@ public final class TargetTrackingScaler {
     private final Supplier<String> ids;
     private final List<PolicyState> policies = new ArrayList<>();
     private Instant lastScaleOut = Instant.MIN;
+    /** The capacity before the last scale-out: the base of scale-out proposals during its cooldown. */
+    private int capacityBeforeLastScaleOut;
+
     private Instant lastScaleIn = Instant.MIN;
 
     /**
@@ -84,16 +90,21 @@ public final class TargetTrackingScaler {
         PolicyState outWinner = null;
         int outCapacity = current;
         for (PolicyState p : policies) {
-            if (p.high.state() != AlarmState.ALARM || now.isBefore(plus(lastScaleOut, p.policy.scaleOutCooldown()))) {
+            if (p.high.state() != AlarmState.ALARM) {
                 continue;
             }
-            int proposal = settings.capacity().clamp((int) Math.ceil(current * p.lastValue / p.policy.targetValue()));
+            // In the cooldown the metric does not yet show the capacity the last scale-out added (tasks are still
+            // starting), so starting from the current capacity would count that capacity twice.
+            boolean cooling = now.isBefore(plus(lastScaleOut, p.policy.scaleOutCooldown()));
+            int base = cooling ? capacityBeforeLastScaleOut : current;
+            int proposal = settings.capacity().clamp((int) Math.ceil(base * p.lastValue / p.policy.targetValue()));
             if (proposal > outCapacity) {
                 outCapacity = proposal;
                 outWinner = p;
             }
         }
         if (outWinner != null) {
+            capacityBeforeLastScaleOut = current;
             lastScaleOut = now;
             return Optional.of(activity(now, current, outCapacity, outWinner.high, outWinner.policy));
         }

@@ -2,10 +2,12 @@ package io.nutrisage.app.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.nutrisage.app.load.ProfileFiles;
 import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.AlarmState;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.app.monitoring.ServiceEvent;
@@ -52,6 +54,9 @@ import javafx.util.converter.NumberStringConverter;
 public final class ConsoleView {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Deployments can be weeks old: their times carry the date. */
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ConsoleViewModel viewModel;
     private final Exporter exporter;
@@ -167,6 +172,36 @@ public final class ConsoleView {
 
     @FXML
     private ListView<ServiceEvent> eventList;
+
+    @FXML
+    private TableView<FleetStatus.Deployment> deploymentTable;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentId;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentStatus;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentRollout;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentDesired;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentRunning;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentPending;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentCreated;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentUpdated;
+
+    @FXML
+    private TableColumn<FleetStatus.Deployment, String> deploymentTaskDefinition;
 
     @FXML
     private TextField logFilterField;
@@ -320,6 +355,29 @@ public final class ConsoleView {
                 t -> t.to() == AlarmState.ALARM ? "check-fail" : null));
         eventList.setItems(viewModel.events());
         eventList.setCellFactory(cells(e -> TIME.format(e.time()) + "  " + e.message(), e -> null));
+        deploymentTable.setItems(viewModel.deployments());
+        column(deploymentId, FleetStatus.Deployment::id);
+        column(deploymentStatus, FleetStatus.Deployment::status);
+        column(deploymentRollout, d -> d.rolloutState().isEmpty() ? "–" : d.rolloutState());
+        column(deploymentDesired, d -> Integer.toString(d.desired()));
+        column(deploymentRunning, d -> Integer.toString(d.running()));
+        column(deploymentPending, d -> Integer.toString(d.pending()));
+        column(deploymentCreated, d -> DATE_TIME.format(d.createdAt()));
+        column(deploymentUpdated, d -> DATE_TIME.format(d.updatedAt()));
+        column(deploymentTaskDefinition, FleetStatus.Deployment::taskDefinition);
+        deploymentTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(FleetStatus.Deployment deployment, boolean empty) {
+                super.updateItem(deployment, empty);
+                // The rollout reason (e.g. why a rollout FAILED) does not fit a column.
+                setTooltip(
+                        empty
+                                        || deployment == null
+                                        || deployment.rolloutStateReason().isEmpty()
+                                ? null
+                                : new javafx.scene.control.Tooltip(deployment.rolloutStateReason()));
+            }
+        });
         logFilterField.textProperty().bindBidirectional(viewModel.logFilterProperty());
         logList.setItems(viewModel.logs());
         logList.setCellFactory(cells(
@@ -447,8 +505,9 @@ public final class ConsoleView {
     @FXML
     private void addProfileFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Rate profile (JSON)");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Profiles", "*.json"));
+        chooser.setTitle("Rate profile (YAML or JSON)");
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter("Rate profiles (YAML, JSON)", ProfileFiles.EXTENSIONS));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
             viewModel.addProfileFile(file.toPath());

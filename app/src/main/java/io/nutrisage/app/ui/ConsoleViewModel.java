@@ -12,6 +12,7 @@ import io.nutrisage.app.load.ProfileFiles;
 import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.monitoring.ScalingActivity;
@@ -104,6 +105,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     private final ObservableList<AlarmTransition> transitions = FXCollections.observableArrayList();
     private final ObservableList<Alarm> alarms = FXCollections.observableArrayList();
     private final ObservableList<ServiceEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<FleetStatus.Deployment> deployments = FXCollections.observableArrayList();
     private final ObservableList<LogLine> logs = FXCollections.observableArrayList();
     private final StringProperty logFilter = new SimpleStringProperty(this, "logFilter", "");
     private final ObservableList<Checklist.Check> checklist = FXCollections.observableArrayList();
@@ -280,6 +282,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         transitions.clear();
         alarms.clear();
         events.clear();
+        deployments.clear();
         logs.clear();
         checklist.clear();
         freshness.set("no data yet");
@@ -426,7 +429,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    /** Adds a profile file (JSON or YAML phases) to the chooser and selects it. */
+    /** Adds a profile file (YAML or JSON, loadgen-core's format) to the chooser and selects it. */
     public void addProfileFile(Path file) {
         executor.execute(
                 () -> ProfileFiles.read(file),
@@ -438,7 +441,8 @@ public final class ConsoleViewModel implements AutoCloseable {
                     selectedProfile.set(profile.name());
                     status.set("Loaded profile " + profile.name() + " from " + file);
                 },
-                e -> status.set("Cannot read profile " + file + ": " + message(e)));
+                // The message names the file and line already.
+                e -> status.set("Cannot load the profile: " + message(e)));
     }
 
     /** Replaces the charts and panels by a recorded run, for viewing and export. */
@@ -564,6 +568,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         update.fleet().ifPresent(f -> {
             runningTasks.set(f.running());
             desiredTasks.set(f.desired());
+            showDeployments(f);
         });
         Optional<Instant> newest =
                 update.freshness().values().stream().flatMap(Optional::stream).max(Instant::compareTo);
@@ -636,6 +641,13 @@ public final class ConsoleViewModel implements AutoCloseable {
         List<LoadPhase> list = profiles.get(name);
         if (list != null) {
             phases.setAll(list.stream().map(PhaseRow::of).toList());
+        }
+    }
+
+    /** Replaces the deployments only when they changed, so an idle target does not refresh the table every second. */
+    private void showDeployments(FleetStatus fleet) {
+        if (!deployments.equals(fleet.deployments())) {
+            deployments.setAll(fleet.deployments());
         }
     }
 
@@ -798,6 +810,11 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public ObservableList<ServiceEvent> events() {
         return FXCollections.unmodifiableObservableList(events);
+    }
+
+    /** The service's deployments as of the last successful poll (PRIMARY first, as ECS lists them). */
+    public ObservableList<FleetStatus.Deployment> deployments() {
+        return FXCollections.unmodifiableObservableList(deployments);
     }
 
     public ObservableList<LogLine> logs() {

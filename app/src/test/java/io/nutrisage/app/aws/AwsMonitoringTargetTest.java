@@ -146,6 +146,12 @@ class AwsMonitoringTargetTest {
                 assertThat(d.status()).isEqualTo("PRIMARY");
                 assertThat(d.taskDefinition()).endsWith("task-definition/nutrisage-predictor:7");
                 assertThat(d.running()).isEqualTo(3);
+                assertThat(List.of(d.desired(), d.pending())).containsExactly(4, 1);
+                assertThat(d.id()).isEqualTo("ecs-svc/9223370564343611322");
+                assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+                assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment ecs-svc/9223370564343611322 completed.");
+                assertThat(d.updatedAt())
+                        .isEqualTo(d.createdAt().plus(Duration.ofHours(2).plusMinutes(8)));
             });
             assertThat(target.fleet().recentEvents())
                     .extracting(e -> e.message().substring(0, 40))

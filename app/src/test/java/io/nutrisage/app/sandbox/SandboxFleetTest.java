@@ -73,6 +73,47 @@ class SandboxFleetTest {
     }
 
     @Test
+    void theOneDeploymentIsPrimaryInProgressUntilTheFirstSteadyStateAndTracksCountsAndUpdates() {
+        var fleet = fleet();
+        fleet.setDesired(2);
+        fleet.reconcile(T0.plusSeconds(1));
+        assertThat(fleet.status(T0.plusSeconds(1)).deployments())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.id()).isEqualTo("ecs-svc/sandbox");
+                    assertThat(d.status()).isEqualTo("PRIMARY");
+                    assertThat(d.taskDefinition()).isEqualTo("nutrisage:1");
+                    assertThat(d.rolloutState()).isEqualTo("IN_PROGRESS");
+                    assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment ecs-svc/sandbox in progress.");
+                    assertThat(List.of(d.desired(), d.running(), d.pending())).containsExactly(2, 0, 2);
+                    assertThat(d.createdAt()).isEqualTo(T0);
+                    assertThat(d.updatedAt()).isEqualTo(T0.plusSeconds(1));
+                });
+
+        fleet.reconcile(T0.plusSeconds(7));
+        fleet.reconcile(T0.plusSeconds(9)); // nothing changes
+        assertThat(fleet.status(T0.plusSeconds(9)).deployments())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+                    assertThat(d.rolloutStateReason()).isEqualTo("ECS deployment ecs-svc/sandbox completed.");
+                    assertThat(List.of(d.desired(), d.running(), d.pending())).containsExactly(2, 2, 0);
+                    assertThat(d.updatedAt()).isEqualTo(T0.plusSeconds(7));
+                });
+
+        // Scaling afterwards changes counts and updatedAt, not the completed rollout.
+        fleet.setDesired(3);
+        fleet.reconcile(T0.plusSeconds(20));
+        assertThat(fleet.status(T0.plusSeconds(20)).deployments())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+                    assertThat(List.of(d.desired(), d.running(), d.pending())).containsExactly(3, 2, 1);
+                    assertThat(d.updatedAt()).isEqualTo(T0.plusSeconds(20));
+                });
+    }
+
+    @Test
     void surplusTasksAreDeregisteredAtOnceAndStoppedAfterDraining() {
         var fleet = fleet();
         fleet.setDesired(3);

@@ -126,6 +126,27 @@ class TargetTrackingScalerTest {
     }
 
     @Test
+    void duringTheScaleOutCooldownOnlyALargerScaleOutHappensCountingTheCapacityAlreadyAdded() {
+        var scaler = scaler(cpuOnly(1, 10));
+        for (int i = 0; i < 3; i++) {
+            period(scaler, Map.of(MetricId.CPU_UTILIZATION, 50.0));
+        }
+        assertThat(capacity).isEqualTo(2);
+
+        // 17:04, in the 17:03 cooldown: the 1 task added counts, so the proposal starts from 1 task:
+        // ceil(1 x 120 / 40) = 3 > 2 scales out (AWS: "scales out only if the new calculated capacity is larger").
+        assertThat(period(scaler, Map.of(MetricId.CPU_UTILIZATION, 120.0))).hasValueSatisfying(a -> {
+            assertThat(a.startTime()).isEqualTo(T0.plus(Duration.ofMinutes(4)));
+            assertThat(a.fromCapacity()).isEqualTo(2);
+            assertThat(a.description()).isEqualTo("Setting desired count to 3.");
+        });
+        // 17:05, in the 17:04 cooldown: from the 2 tasks before it, ceil(2 x 60 / 40) = 3 is not larger than 3.
+        assertThat(period(scaler, Map.of(MetricId.CPU_UTILIZATION, 60.0))).isEmpty();
+        // Counting from the current 3 tasks would have been ceil(3 x 60 / 40) = 5: the added task counted twice.
+        assertThat(capacity).isEqualTo(3);
+    }
+
+    @Test
     void lowAlarmNeedsFifteenDatapointsBelowNinetyPercentOfTargetAndScaleInIsGradual() {
         capacity = 4;
         var scaler = scaler(cpuOnly(1, 5));

@@ -19,6 +19,9 @@ import java.time.InstantSource;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +71,20 @@ class ConsoleGuiTest {
     void compressedDemoScalesOutAndBackInWithChartsActivitiesAlarmsChecklistAndExport(FxRobot robot) throws Exception {
         await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
         await(() -> viewModel.runningTasksProperty().get() >= 1, 60);
+
+        // The Deployments tab shows the sandbox's one deployment, completed once its first task runs.
+        robot.clickOn("Deployments");
+        await(
+                () -> viewModel.deployments().size() == 1
+                        && viewModel.deployments().getFirst().rolloutState().equals("COMPLETED"),
+                20);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> deploymentTable = robot.lookup("#deploymentTable").queryTableView();
+        assertThat(fx(() -> deploymentTable.getItems().size())).isEqualTo(1);
+        assertThat(fx(() -> robot.lookup("#deploymentTable .table-cell").queryAllAs(TableCell.class).stream()
+                        .map(Labeled::getText)
+                        .toList()))
+                .contains("ecs-svc/sandbox", "PRIMARY", "COMPLETED");
 
         robot.clickOn("#timeScaleField").eraseText(8).write("0.02");
         robot.clickOn("#startButton");

@@ -16,6 +16,7 @@ import io.nutrisage.app.monitoring.TargetStatus;
 import io.nutrisage.app.recording.RunRecording;
 import io.nutrisage.app.session.MonitorUpdate;
 import io.nutrisage.app.session.Trace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,86 @@ class ConsoleViewModelTest {
     }
 
     @Test
+    void deploymentsFollowTheFleetAndStayWhenAPollFails() {
+        var vm = viewModel();
+        var primary = new FleetStatus.Deployment(
+                "ecs-svc/2",
+                "PRIMARY",
+                "nutrisage-predictor:8",
+                "IN_PROGRESS",
+                "ECS deployment ecs-svc/2 in progress.",
+                3,
+                1,
+                2,
+                T0.minusSeconds(60),
+                T0.minusSeconds(5));
+        var active = new FleetStatus.Deployment(
+                "ecs-svc/1",
+                "ACTIVE",
+                "nutrisage-predictor:7",
+                "COMPLETED",
+                "ECS deployment ecs-svc/1 completed.",
+                0,
+                2,
+                0,
+                T0.minusSeconds(7200),
+                T0.minusSeconds(60));
+        vm.applyMonitor(
+                fleetUpdate(T0.plusSeconds(1), Optional.of(new FleetStatus(T0, 3, 3, 2, List.of(primary, active)))));
+        assertThat(vm.deployments()).containsExactly(primary, active);
+
+        // A failed poll has no fleet: the last deployments stay, like the task counts.
+        vm.applyMonitor(fleetUpdate(T0.plusSeconds(2), Optional.empty()));
+        assertThat(vm.deployments()).containsExactly(primary, active);
+
+        // The old deployment drained: ECS drops it from the list.
+        var completed = new FleetStatus.Deployment(
+                "ecs-svc/2",
+                "PRIMARY",
+                "nutrisage-predictor:8",
+                "COMPLETED",
+                "ECS deployment ecs-svc/2 completed.",
+                3,
+                3,
+                0,
+                T0.minusSeconds(60),
+                T0.plusSeconds(2));
+        vm.applyMonitor(fleetUpdate(T0.plusSeconds(3), Optional.of(new FleetStatus(T0, 3, 3, 0, List.of(completed)))));
+        assertThat(vm.deployments()).singleElement().satisfies(d -> {
+            assertThat(d.rolloutState()).isEqualTo("COMPLETED");
+            assertThat(d.running()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void yamlProfileFileIsAddedAndSelectedAndABadOneIsExplainedWithItsLine() throws Exception {
+        var vm = viewModel();
+        Path good = Files.writeString(dir.resolve("burst.yaml"), """
+                name: burst
+                phases:
+                  - {duration: 30s, rate: 5}
+                  - {duration: 1m, from: 5, to: 120}
+                """);
+        vm.addProfileFile(good);
+
+        assertThat(vm.profileNames()).contains("nutrisage-demo", "burst");
+        assertThat(vm.selectedProfileProperty().get()).isEqualTo("burst");
+        assertThat(vm.phases())
+                .extracting(r -> r.secondsProperty().get() + "s "
+                        + r.fromRateProperty().get() + "->" + r.toRateProperty().get())
+                .containsExactly("30.0s 5.0->5.0", "60.0s 5.0->120.0");
+
+        Path bad = Files.writeString(
+                dir.resolve("bad.yml"), "phases:\n  - {duration: 30s, rate: 5}\n  - {duration: 1m}\n");
+        vm.addProfileFile(bad);
+
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Cannot load the profile: profile " + bad
+                        + ", line 3, phase 2: needs 'rate' (hold) or 'from' and 'to' (ramp)");
+        assertThat(vm.selectedProfileProperty().get()).isEqualTo("burst");
+    }
+
+    @Test
     void recordedRunReopensIntoTheSameTimeline(@TempDir Path recordings) throws Exception {
         var vm = viewModel();
         Path file = recordings.resolve("run.jsonl");
@@ -164,6 +245,21 @@ class ConsoleViewModelTest {
                 List.of(),
                 List.of(),
                 Optional.empty());
+    }
+
+    private static MonitorUpdate fleetUpdate(Instant at, Optional<FleetStatus> fleet) {
+        return new MonitorUpdate(
+                at,
+                new TargetStatus(ConnectionState.CONNECTED, "test", Optional.of(at)),
+                fleet,
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                fleet.isPresent() ? Optional.empty() : Optional.of("DescribeServices failed"));
     }
 
     private static LoadSnapshot snapshot(LoadState state, long sent, long completed, long errors) {

@@ -181,6 +181,19 @@ class LoadgenCliTest {
     }
 
     @Test
+    void badYamlProfileIsAUsageErrorNamingTheLine() throws Exception {
+        Path profile = dir.resolve("bad.yaml");
+        Files.writeString(profile, "phases:\n  - {duration: 10s, rate: 20}\n  - {duration: 10s, rate: lots}\n");
+
+        int code = loadgen(runArgs("--profile", profile.toString()));
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .contains("profile " + profile + ", line 3, phase 2: 'rate' must be a number")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void builtInSampleLoopsByDefaultAndFilesDoNot() throws Exception {
         Path input = dir.resolve("two.csv");
         Files.writeString(input, "code,fat_100g\n1,1\n2,2\n");

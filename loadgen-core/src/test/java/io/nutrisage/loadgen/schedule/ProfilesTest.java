@@ -66,6 +66,87 @@ class ProfilesTest {
     }
 
     @Test
+    void yamlProfileEqualsTheSameProfileInJson() throws Exception {
+        Path yaml = dir.resolve("spike.yaml");
+        Files.writeString(yaml, """
+                name: spike
+                # a comment, as YAML allows
+                phases:
+                  - duration: 60
+                    rate: 10
+                  - {duration: 30s, from: 10, to: 300}
+                  - "10s@300..0"
+                """);
+        Path json = dir.resolve("spike.json");
+        Files.writeString(json, """
+                {"name": "spike", "phases": [
+                  {"duration": 60, "rate": 10},
+                  {"duration": "30s", "from": 10, "to": 300},
+                  "10s@300..0"]}
+                """);
+
+        RateProfile fromYaml = Profiles.load(yaml);
+
+        assertThat(fromYaml).isEqualTo(Profiles.load(json));
+        assertThat(fromYaml.phases()).hasSize(3);
+    }
+
+    @Test
+    void badFieldInABlockPhaseNamesItsLine() throws Exception {
+        Path file = dir.resolve("steps.yaml");
+        Files.writeString(file, """
+                name: steps
+                phases:
+                  - duration: 60s
+                    rate: 5
+                  - duration: 60s
+                    rate: fast
+                """);
+
+        assertThatThrownBy(() -> Profiles.load(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "profile " + file + ", line 6, phase 2: 'rate' must be a number of requests/s, was \"fast\"");
+    }
+
+    @Test
+    void badDurationAndUnknownFieldsNameTheirLines() throws Exception {
+        Path duration = dir.resolve("duration.yaml");
+        Files.writeString(duration, "phases:\n  - rate: 5\n    duration: soon\n");
+        Path typo = dir.resolve("typo.json");
+        Files.writeString(typo, "{\"phases\": [\n  {\"duration\": 60,\n   \"rat\": 5}\n]}");
+
+        assertThatThrownBy(() -> Profiles.load(duration))
+                .hasMessageStartingWith(
+                        "profile " + duration + ", line 3, phase 1: 'duration': 'soon' is not a duration");
+        assertThatThrownBy(() -> Profiles.load(typo))
+                .hasMessage("profile " + typo + ", line 3, phase 1: unknown field 'rat' (a phase has [duration, rate,"
+                        + " from, to])");
+    }
+
+    @Test
+    void malformedYamlAndJsonNameLineAndColumnInOneLine() throws Exception {
+        Path yaml = dir.resolve("broken.yaml");
+        Files.writeString(yaml, """
+                name: broken
+                phases:
+                  - {duration: 60s, rate: 5
+                  - {duration: 60s, rate: 6}
+                """);
+        Path json = dir.resolve("broken.json");
+        Files.writeString(
+                json, "{\"phases\": [\n  {\"duration\": 60, \"rate\": 5},\n  {\"duration\": 60 \"rate\": 6}\n]}");
+
+        assertThatThrownBy(() -> Profiles.load(yaml))
+                .hasMessageStartingWith("profile " + yaml + ", line 4, column ")
+                .hasMessageContaining(": not valid YAML: ")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Profiles.load(json))
+                .hasMessageStartingWith("profile " + json + ", line 3, column 19: not valid JSON: Unexpected character")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void unknownProfileNamesTheBuiltInOnes() {
         assertThatThrownBy(() -> Profiles.resolve("no-such-profile"))
                 .hasMessageContaining("unknown profile 'no-such-profile'")

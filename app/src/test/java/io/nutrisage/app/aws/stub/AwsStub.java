@@ -69,7 +69,15 @@ public final class AwsStub implements AutoCloseable {
             int desired,
             int running,
             int pending,
-            Instant createdAt) {}
+            Instant createdAt,
+            Instant updatedAt,
+            String rolloutState) {
+        /** A deployment that completed when it was created. */
+        public Deployment(
+                String id, String status, String taskDefinition, int desired, int running, int pending, Instant at) {
+            this(id, status, taskDefinition, desired, running, pending, at, at, "COMPLETED");
+        }
+    }
 
     public record ServiceEvent(String id, Instant createdAt, String message) {}
 
@@ -592,17 +600,23 @@ public final class AwsStub implements AutoCloseable {
         m.put(
                 "deployments",
                 s.deployments().stream()
-                        .map(d -> (Object) Map.of(
-                                "id", d.id(),
-                                "status", d.status(),
-                                "taskDefinition", d.taskDefinition(),
-                                "desiredCount", d.desired(),
-                                "runningCount", d.running(),
-                                "pendingCount", d.pending(),
-                                "createdAt", epochSeconds(d.createdAt()),
-                                "updatedAt", epochSeconds(d.createdAt()),
-                                "launchType", "FARGATE",
-                                "rolloutState", "COMPLETED"))
+                        .map(d -> (Object) Map.ofEntries(
+                                Map.entry("id", d.id()),
+                                Map.entry("status", d.status()),
+                                Map.entry("taskDefinition", d.taskDefinition()),
+                                Map.entry("desiredCount", d.desired()),
+                                Map.entry("runningCount", d.running()),
+                                Map.entry("pendingCount", d.pending()),
+                                Map.entry("createdAt", epochSeconds(d.createdAt())),
+                                Map.entry("updatedAt", epochSeconds(d.updatedAt())),
+                                Map.entry("launchType", "FARGATE"),
+                                Map.entry("rolloutState", d.rolloutState()),
+                                Map.entry(
+                                        "rolloutStateReason",
+                                        "ECS deployment " + d.id() + " "
+                                                + ("COMPLETED".equals(d.rolloutState())
+                                                        ? "completed."
+                                                        : "in progress."))))
                         .toList());
         m.put(
                 "events",

@@ -161,7 +161,9 @@ public final class NutriSageStack {
                         4,
                         3,
                         1,
-                        t0.minus(Duration.ofHours(2)))),
+                        t0.minus(Duration.ofHours(2)),
+                        t0.plus(Duration.ofMinutes(8)),
+                        "COMPLETED")),
                 List.of(
                         new ServiceEvent(
                                 "9a4c9f7e-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
