@@ -30,7 +30,9 @@ def cpu_seconds(name):
 
 
 def windows(series, size=10):
-    rows = [r for r in series if r["state"] == "RUNNING" and abs(r["interval_s"] - 1.0) < 0.2]
+    hold = max(r["phase"] for r in series)  # the last phase is the hold; earlier ones warm the JVM up
+    rows = [r for r in series
+            if r["state"] == "RUNNING" and r["phase"] == hold and abs(r["interval_s"] - 1.0) < 0.2]
     for i in range(0, len(rows) - size + 1, size):
         chunk = rows[i : i + size]
         seconds = sum(r["interval_s"] for r in chunk)
@@ -61,7 +63,7 @@ if cpu_wrk:
 
 series = [json.loads(l) for l in (out / "rate" / "timeseries.jsonl").read_text().splitlines()]
 summary = json.loads((out / "rate" / "summary.json").read_text())
-print(f"loadgen open loop, planned {rate:,.0f}/s: sent {summary['sent']:,} of {summary['planned']:,} planned "
+print(f"loadgen open loop (whole run incl. the ramp), planned {rate:,.0f}/s: sent {summary['sent']:,} of {summary['planned']:,} planned "
       f"({summary['achieved_ratio'] * 100:.2f} %), late {summary['late']:,}, dropped {summary['dropped']:,}, "
       f"blocked {summary['blocked_ms']:.0f} ms / {summary['blocked_requests']} requests > 1 ms, "
       f"errors {summary['error_rate'] * 100:.3f} %, corrected p50/p90/p99 "

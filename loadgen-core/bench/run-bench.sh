@@ -56,9 +56,11 @@ echo "== wrk -t2 -c64 -d20s (closed loop, as fast as it can)"
   wrk -t2 -c64 -d20s -s loadgen-core/bench/post.lua "$TARGET/predict" > "$OUT/wrk-before.txt"
 cat "$OUT/wrk-before.txt"
 
-echo "== loadgen open loop at $RATE/s for ${RATE_SECONDS}s, $WORKERS in flight"
+# The measured JVM warms up in the same run (a 20 s ramp, like a real test plan); only the hold is analysed.
+echo "== loadgen open loop: 20 s ramp, then $RATE/s for ${RATE_SECONDS}s, $WORKERS in flight"
 /usr/bin/time -f "%U %S %e" -o "$OUT/rate.cpu" \
-  "$JAVA" -Xmx512m -jar "$JAR" run --target "$TARGET" --phase "${RATE_SECONDS}s@$RATE" --loop --workers "$WORKERS" \
+  "$JAVA" -Xmx512m -jar "$JAR" run --target "$TARGET" --phase "20s@1000..$RATE" --phase "${RATE_SECONDS}s@$RATE" \
+  --loop --workers "$WORKERS" \
   --progress plain --out "$OUT/rate" > "$OUT/rate.txt" 2> "$OUT/rate.log" || true
 cat "$OUT/rate.txt"
 
