@@ -229,6 +229,25 @@ class LoadRunTest {
     }
 
     @Test
+    void aLoopedSourceThatFitsInMemoryIsReadOnceAndReplayed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("three.csv");
+        Files.writeString(file, "code,fat_100g\n1,1\nbad,-5x\n3,3\n");
+        LoadRun run = start(RunDefinition.builder(server.uri())
+                .profile(phases("3s@20"))
+                .records(RecordSources.local(file))
+                .loop(true)
+                .build());
+        await("the first pass", () -> server.requests() >= 5);
+        Files.delete(file); // later passes come from memory, not from the file
+
+        RunSummary summary = finish(run);
+
+        assertThat(summary.endReason()).isEqualTo(EndReason.PROFILE_COMPLETED);
+        assertThat(summary.failure()).isNull();
+        assertThat(summary.sent()).isEqualTo(60);
+    }
+
+    @Test
     void unreadableSourceFailsTheRunWithTheReason(@TempDir Path dir) throws Exception {
         RunSummary summary = finish(start(RunDefinition.builder(server.uri())
                 .profile(phases("5s@10"))
