@@ -196,7 +196,8 @@ public final class ConsoleViewModel implements AutoCloseable {
      * target); on failure it says why (with the fix) and stays on the previous target.
      */
     public void connectAws(AwsConnectRequest request) {
-        if (request.stackName().isEmpty()) {
+        if (request.target() instanceof AwsConnectRequest.Stack stack
+                && stack.name().isEmpty()) {
             status.set("Cannot connect: enter the stack or environment name (e.g. nutrisage)");
             choiceRevision.set(choiceRevision.get() + 1);
             return;
