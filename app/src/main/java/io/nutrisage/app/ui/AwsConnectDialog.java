@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -26,6 +27,7 @@ import javafx.stage.Window;
  * answer goes to a callback, so the FX thread never waits in a nested loop.
  */
 public final class AwsConnectDialog {
+    private static final double LABEL_WIDTH = 170;
     static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
 
     private final Dialog<AwsConnectRequest> dialog = new Dialog<>();
@@ -59,26 +61,28 @@ public final class AwsConnectDialog {
         byStack.setSelected(true);
 
         GridPane common = grid();
-        common.addRow(0, new Label("Profile"), profile);
-        common.addRow(1, new Label("Region"), region);
+        common.addRow(0, label("Profile"), profile);
+        common.addRow(1, label("Region"), region);
         GridPane stackGrid = grid();
-        stackGrid.addRow(0, new Label("Stack or environment"), stack);
+        stackGrid.addRow(0, label("Stack or environment"), stack);
         GridPane handGrid = grid();
         handGrid.setId("awsHandFields");
         int row = 0;
-        handGrid.addRow(row++, new Label("ECS cluster *"), cluster);
-        handGrid.addRow(row++, new Label("ECS service *"), service);
-        handGrid.addRow(row++, new Label("Service URL *"), url);
-        handGrid.addRow(row++, new Label("Load balancer full name"), loadBalancer);
-        handGrid.addRow(row++, new Label("Target group full name"), targetGroup);
-        handGrid.addRow(row++, new Label("Log group"), logGroup);
-        handGrid.addRow(row++, new Label("Metric namespace"), namespace);
-        handGrid.addRow(row++, new Label("Inference ServiceName"), inferenceService);
-        handGrid.addRow(row, new Label("Alarms"), alarms);
+        handGrid.addRow(row++, label("ECS cluster *"), cluster);
+        handGrid.addRow(row++, label("ECS service *"), service);
+        handGrid.addRow(row++, label("Service URL *"), url);
+        handGrid.addRow(row++, label("Load balancer full name"), loadBalancer);
+        handGrid.addRow(row++, label("Target group full name"), targetGroup);
+        handGrid.addRow(row++, label("Log group"), logGroup);
+        handGrid.addRow(row++, label("Metric namespace"), namespace);
+        handGrid.addRow(row++, label("Inference ServiceName"), inferenceService);
+        handGrid.addRow(row, label("Alarms"), alarms);
         problem.setId("awsProblem");
-        problem.getStyleClass().add("check-fail");
+        // The dialog has its own scene without the console's stylesheet.
+        problem.setStyle("-fx-text-fill: #b91c1c;");
         problem.setWrapText(true);
-        problem.setMaxWidth(520);
+        problem.setPrefWidth(LABEL_WIDTH + 300);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(handProblem.getReadOnlyProperty());
 
         showOnly(stackGrid, handGrid);
@@ -90,11 +94,10 @@ public final class AwsConnectDialog {
             }
             problem.setVisible(hand);
             problem.setManaged(hand);
-            if (dialog.getDialogPane().getScene() != null
-                    && dialog.getDialogPane().getScene().getWindow() != null) {
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
-            }
+            fitWindow();
         });
+        // A longer message wraps onto more lines: grow (or shrink) the window so the buttons stay in view.
+        handProblem.addListener((obs, was, now) -> fitWindow());
         problem.setVisible(false);
         problem.setManaged(false);
         for (TextField f : new TextField[] {
@@ -172,11 +175,25 @@ public final class AwsConnectDialog {
                 alarms.getText());
     }
 
+    private void fitWindow() {
+        if (dialog.getDialogPane().getScene() != null
+                && dialog.getDialogPane().getScene().getWindow() != null) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        }
+    }
+
     private static void showOnly(GridPane shown, GridPane hidden) {
         shown.setVisible(true);
         shown.setManaged(true);
         hidden.setVisible(false);
         hidden.setManaged(false);
+    }
+
+    /** One width for every label, so the rows of the separate grids line up. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(LABEL_WIDTH);
+        return l;
     }
 
     private static GridPane grid() {
