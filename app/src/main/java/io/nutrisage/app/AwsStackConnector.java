@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The console's way to AWS: the dialog's profile and region become {@link AwsSettings} (blank = default chains), the
- * stack is resolved from its CloudFormation outputs and remembered in the recent targets.
+ * stack is resolved from its CloudFormation outputs (or taken as typed by hand) and remembered in the recent targets.
  *
  * @param settings adjusts the settings before connecting: identity in the console, the stub's endpoint in tests
  */
@@ -31,14 +31,19 @@ public record AwsStackConnector(UnaryOperator<AwsSettings> settings, RecentTarge
     @Override
     public MonitoringTarget connect(AwsConnectRequest request) {
         AwsSettings s = settings.apply(AwsSettings.of(request.profile(), request.region()));
-        return AwsTargets.connectToStack(request.stackName(), s, recentTargets);
+        return switch (request.target()) {
+            case AwsConnectRequest.Stack stack -> AwsTargets.connectToStack(stack.name(), s, recentTargets);
+            case AwsConnectRequest.ByHand hand -> AwsTargets.connectByHand(hand.spec(), s, recentTargets);
+        };
     }
 
+    /** Stack targets are resolved again when chosen (outputs may have changed); hand-typed ones reuse their names. */
     @Override
     public List<AwsConnectRequest> recent() {
         return recentTargets.list().stream()
-                .filter(e -> !e.stackName().isEmpty())
-                .map(e -> new AwsConnectRequest(e.profile(), e.region(), e.stackName()))
+                .map(e -> e.stackName().isEmpty()
+                        ? AwsConnectRequest.byHand(e.profile(), e.region(), e.spec())
+                        : new AwsConnectRequest(e.profile(), e.region(), e.stackName()))
                 .toList();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SequencedSet;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
@@ -67,6 +69,74 @@ final class AwsLogs implements LogSource {
     void close() {
         refresher.close();
     }
+
+    /** CloudWatch Logs filter pattern: events holding the term ERROR (slf4j's level; EMF lines never hold it). */
+    static final String ERROR_PATTERN = "ERROR";
+
+    /** Pages read at most when counting ERROR lines for the post-run check. */
+    static final int MAX_ERROR_PAGES = 10;
+
+    /**
+     * predictor-service's line for a request that failed with 500 (PredictorService.internalError through slf4j-simple:
+     * {@code <time> [<thread>] ERROR <logger> - Request <METHOD> <path> failed}).
+     */
+    static final Pattern REQUEST_FAILED = Pattern.compile("\\bERROR\\b.* - Request \\S+ \\S+ failed");
+
+    /**
+     * ERROR lines of the log group logged between {@code from} and {@code to}: filtered by CloudWatch (filter pattern
+     * {@value #ERROR_PATTERN}) and read in at most {@value #MAX_ERROR_PAGES} pages. One call, not rate-limited: for the
+     * post-run check. Blocks on I/O.
+     *
+     * @throws AwsAccessException when FilterLogEvents fails (message with the fix)
+     */
+    ErrorLines errorLines(Instant from, Instant to) {
+        int requestFailures = 0;
+        int others = 0;
+        Optional<String> firstFailure = Optional.empty();
+        Optional<String> firstOther = Optional.empty();
+        String token = null;
+        int pages = 0;
+        do {
+            String next = token;
+            FilterLogEventsResponse page = connection.call(
+                    "CloudWatch Logs FilterLogEvents",
+                    () -> connection.logs().filterLogEvents(r -> r.logGroupName(spec.logGroupName())
+                            .startTime(from.toEpochMilli())
+                            .endTime(to.toEpochMilli())
+                            .filterPattern(ERROR_PATTERN)
+                            .limit(10_000)
+                            .nextToken(next)));
+            for (FilteredLogEvent e : page.events()) {
+                String message = e.message() == null ? "" : e.message().strip();
+                if (REQUEST_FAILED.matcher(message).find()) {
+                    requestFailures++;
+                    firstFailure = firstFailure.or(() -> Optional.of(message));
+                } else {
+                    others++;
+                    firstOther = firstOther.or(() -> Optional.of(message));
+                }
+            }
+            token = page.nextToken();
+            pages++;
+        } while (token != null && !token.isEmpty() && pages < MAX_ERROR_PAGES);
+        boolean truncated = token != null && !token.isEmpty();
+        return new ErrorLines(requestFailures, others, firstFailure, firstOther, pages, truncated);
+    }
+
+    /**
+     * ERROR lines found in a window.
+     *
+     * @param requestFailures lines of requests answered with 500
+     * @param others other ERROR lines (failed self-test, metrics not written, bad configuration…)
+     * @param truncated more pages were left unread: the counts are lower bounds
+     */
+    record ErrorLines(
+            int requestFailures,
+            int others,
+            Optional<String> firstFailure,
+            Optional<String> firstOther,
+            int pages,
+            boolean truncated) {}
 
     private void fetch() {
         long start;

@@ -93,6 +93,12 @@ public final class AwsMetrics implements MetricsSource {
         return out;
     }
 
+    /** The trailing minutes every refresh re-reads: points in them may still appear late or change. */
+    @Override
+    public Duration revisionWindow() {
+        return polling.trailingWindow();
+    }
+
     /** Every series, including HealthyHostCount and InputDrift, with datapoints after {@code after}. */
     public Map<AwsSeries, SeriesData> readAll(Instant after) {
         refresh(after);

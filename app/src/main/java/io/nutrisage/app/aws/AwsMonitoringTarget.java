@@ -105,6 +105,11 @@ public final class AwsMonitoringTarget implements MonitoringTarget {
         return logs;
     }
 
+    /** The log feed with its post-run ERROR count (package: for {@link AwsRunValidation}). */
+    AwsLogs logFeed() {
+        return logs;
+    }
+
     public AwsTargetSpec spec() {
         return spec;
     }

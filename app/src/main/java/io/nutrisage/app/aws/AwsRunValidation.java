@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * The seed's post-run checks (§8) from AWS's own records, in the console's {@link Check} form: ECS running == desired
- * at the end, Application Auto Scaling history during the run, the ALB's target 5xx share of all requests, and the
- * CloudWatch p90 of ModelLatencyMs below 500 ms in every minute of the run. Limits are {@link Checklist}'s.
+ * at the end, Application Auto Scaling history during the run, the error rate from the ALB (target 5xx share of all
+ * requests) and from the service's log (ERROR lines of failed requests, and no other ERROR line), and the CloudWatch
+ * p90 of ModelLatencyMs below 500 ms in every minute of the run. Limits are {@link Checklist}'s.
  */
 public final class AwsRunValidation {
     private AwsRunValidation() {}
@@ -21,11 +22,73 @@ public final class AwsRunValidation {
     /** Reads the target now (blocking I/O) and checks the run between {@code from} and {@code to}. */
     public static List<Check> evaluate(AwsMonitoringTarget target, Instant from, Instant to) {
         Map<AwsSeries, AwsMetrics.SeriesData> series = target.metrics().readAll(from);
+        List<Datapoint> requests = inRun(series, AwsSeries.REQUEST_RATE, to);
         return List.of(
                 runningEqualsDesired(target.fleet().status()),
                 scalingHistory(target.scaling().recentActivities(), from, to),
-                albErrorRate(inRun(series, AwsSeries.REQUEST_RATE, to), inRun(series, AwsSeries.TARGET_5XX, to)),
+                albErrorRate(requests, inRun(series, AwsSeries.TARGET_5XX, to)),
+                logErrorRate(target, from, to, requests),
                 p90Throughout(inRun(series, AwsSeries.MODEL_LATENCY_P90, to)));
+    }
+
+    static final String LOG_CHECK = "Predictor log: failed requests < 1 % of requests, no other ERROR line";
+
+    /** Reads the ERROR lines of the run (one bounded FilterLogEvents walk) and checks them; never throws. */
+    static Check logErrorRate(AwsMonitoringTarget target, Instant from, Instant to, List<Datapoint> requestRate) {
+        String group = target.spec().logGroupName();
+        if (group.isEmpty()) {
+            return new Check(
+                    LOG_CHECK,
+                    false,
+                    "no log group given: connect with the service's log group to check its ERROR lines");
+        }
+        AwsLogs.ErrorLines lines;
+        try {
+            lines = target.logFeed().errorLines(from, to);
+        } catch (AwsAccessException e) {
+            return new Check(LOG_CHECK, false, "cannot read " + group + ": " + e.getMessage());
+        }
+        return logErrorRate(group, lines, requestRate.isEmpty() ? -1 : requests(requestRate));
+    }
+
+    /** @param requests ALB requests during the run, or negative when the ALB's count is unknown */
+    static Check logErrorRate(String group, AwsLogs.ErrorLines lines, double requests) {
+        String atLeast = lines.truncated() ? "at least " : "";
+        StringBuilder evidence = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s%d failed-request and %d other ERROR lines in %s",
+                atLeast,
+                lines.requestFailures(),
+                lines.others(),
+                group));
+        boolean rateOk;
+        if (requests > 0) {
+            double rate = lines.requestFailures() / requests;
+            rateOk = rate < Checklist.ERROR_RATE_LIMIT;
+            evidence.append(String.format(Locale.ROOT, " (%.3f %% of %.0f ALB requests)", rate * 100, requests));
+        } else {
+            // Without the ALB's count there is nothing to divide by: only a clean log passes.
+            rateOk = lines.requestFailures() == 0;
+            evidence.append(" (no ALB request count to compare with)");
+        }
+        if (lines.truncated()) {
+            evidence.append("; stopped after ").append(lines.pages()).append(" pages");
+        }
+        lines.firstOther().ifPresent(m -> evidence.append("; first other: ").append(abbreviate(m)));
+        lines.firstFailure()
+                .ifPresent(m -> evidence.append("; first failed request: ").append(abbreviate(m)));
+        // Unread pages could hold any number of failures: only a complete count can pass.
+        return new Check(LOG_CHECK, !lines.truncated() && rateOk && lines.others() == 0, evidence.toString());
+    }
+
+    private static String abbreviate(String message) {
+        return message.length() <= 160 ? message : message.substring(0, 159) + "…";
+    }
+
+    private static double requests(List<Datapoint> requestRate) {
+        return requestRate.stream()
+                .mapToDouble(d -> d.value() / AwsSeries.REQUEST_RATE.scale())
+                .sum();
     }
 
     static Check runningEqualsDesired(FleetStatus fleet) {
@@ -63,9 +126,7 @@ public final class AwsRunValidation {
 
     static Check albErrorRate(List<Datapoint> requestRate, List<Datapoint> target5xxRate) {
         String name = "ALB target 5xx < 1 % of requests";
-        double requests = requestRate.stream()
-                .mapToDouble(d -> d.value() / AwsSeries.REQUEST_RATE.scale())
-                .sum();
+        double requests = requests(requestRate);
         double errors = target5xxRate.stream()
                 .mapToDouble(d -> d.value() / AwsSeries.TARGET_5XX.scale())
                 .sum();

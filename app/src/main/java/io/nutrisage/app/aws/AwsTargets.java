@@ -41,6 +41,28 @@ public final class AwsTargets {
         }
     }
 
+    /**
+     * Connects to names typed by hand (see {@link HandEnteredNames}), remembering them in {@code recent} once the
+     * identity check passed; nothing is resolved, so a wrong name shows up as a feed without data, not a failure.
+     */
+    public static AwsMonitoringTarget connectByHand(AwsTargetSpec spec, AwsSettings settings, RecentTargets recent) {
+        AwsConnection connection = AwsConnection.open(settings);
+        try {
+            CallerIdentity identity = connection.identity();
+            recent.remember(new RecentTargets.Entry(
+                    settings.profile().orElse(""),
+                    settings.region().orElse(connection.region().id()),
+                    "",
+                    spec,
+                    java.time.Instant.now()));
+            return new AwsMonitoringTarget(
+                    connection, spec, AwsPolling.defaults(), Clock.systemUTC(), Optional.of(identity));
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     /** Resolves {@code stackOrEnvironment} and connects, remembering the target in {@code recent}. */
     public static AwsMonitoringTarget connectToStack(
             String stackOrEnvironment, AwsSettings settings, RecentTargets recent) {

@@ -1,5 +1,6 @@
 package io.nutrisage.app.monitoring;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -11,4 +12,13 @@ public interface MetricsSource {
      * freshness is reported).
      */
     List<MetricSeries> read(Set<MetricId> ids, Instant after);
+
+    /**
+     * How far behind a series' newest point the source may still add a late point or revise a value (CloudWatch's
+     * 1-minute metrics arrive minutes late). Readers re-read this window and take what changed in it; zero (the
+     * default) means points are final once read.
+     */
+    default Duration revisionWindow() {
+        return Duration.ZERO;
+    }
 }

@@ -6,6 +6,7 @@ import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.MetricSeries;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.monitoring.TargetStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,22 +15,32 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SequencedSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Reads a target through its monitoring ports and turns the answers into {@link MonitorUpdate}s: keeps a cursor per
  * series and remembers the ids already delivered (bounded), so every activity, transition and event is delivered
- * once. Not thread-safe: one background thread polls.
+ * once. Datapoints are delivered when new (after the cursor) and again when a point inside the source's
+ * {@linkplain io.nutrisage.app.monitoring.MetricsSource#revisionWindow() revision window} arrives late or changes
+ * value: for that the poller remembers what it delivered within the window only. Not thread-safe: one background
+ * thread polls.
  */
 public final class MonitorPoller {
     private static final int REMEMBERED_IDS = 5_000;
+    /** Per series; a window holds a few 1-minute points, this only guards against a source with a huge window. */
+    private static final int REMEMBERED_POINTS = 3_600;
 
     private final MonitoringTarget target;
     private final InstantSource clock;
     private final Map<MetricId, Instant> cursors = new EnumMap<>(MetricId.class);
+    /** Per series: time -> value delivered, for the revision window behind the cursor only. */
+    private final Map<MetricId, NavigableMap<Instant, Double>> delivered = new EnumMap<>(MetricId.class);
+
     private final SequencedSet<String> seen = new LinkedHashSet<>();
     private String logFilter = "";
 
@@ -38,6 +49,7 @@ public final class MonitorPoller {
         this.clock = Objects.requireNonNull(clock, "clock");
         for (MetricId id : MetricId.values()) {
             cursors.put(id, Instant.EPOCH);
+            delivered.put(id, new TreeMap<>());
         }
     }
 
@@ -55,17 +67,14 @@ public final class MonitorPoller {
         try {
             Map<MetricId, List<Datapoint>> points = new EnumMap<>(MetricId.class);
             Map<MetricId, Optional<Instant>> freshness = new EnumMap<>(MetricId.class);
+            Duration window = target.metrics().revisionWindow();
             // One read from the earliest cursor keeps the AWS backend at one GetMetricData call per poll.
-            Instant after = cursors.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+            Instant after = cursors.values().stream()
+                    .min(Instant::compareTo)
+                    .orElse(Instant.EPOCH)
+                    .minus(window);
             for (MetricSeries series : target.metrics().read(EnumSet.allOf(MetricId.class), after)) {
-                Instant cursor = cursors.get(series.id());
-                List<Datapoint> fresh = series.points().stream()
-                        .filter(d -> d.time().isAfter(cursor))
-                        .toList();
-                if (!fresh.isEmpty()) {
-                    cursors.put(series.id(), fresh.getLast().time());
-                }
-                points.put(series.id(), fresh);
+                points.put(series.id(), fresh(series, window));
                 freshness.put(series.id(), series.newest());
             }
             var fleet = target.fleet().status();
@@ -99,6 +108,36 @@ public final class MonitorPoller {
                     List.of(),
                     Optional.of(message));
         }
+    }
+
+    /**
+     * Points after the cursor, and points within the revision window behind it that were not delivered with this
+     * value (late or revised), oldest first. Forgets what falls out of the window.
+     */
+    private List<Datapoint> fresh(MetricSeries series, Duration window) {
+        Instant cursor = cursors.get(series.id());
+        Instant reopened = cursor.minus(window);
+        NavigableMap<Instant, Double> sent = delivered.get(series.id());
+        List<Datapoint> fresh = new ArrayList<>();
+        Instant newest = cursor;
+        for (Datapoint d : series.points()) {
+            boolean isNew = d.time().isAfter(cursor);
+            Double before = sent.get(d.time());
+            boolean changed = d.time().isAfter(reopened) && (before == null || before != d.value());
+            if (isNew || changed) {
+                fresh.add(d);
+                sent.put(d.time(), d.value());
+                if (d.time().isAfter(newest)) {
+                    newest = d.time();
+                }
+            }
+        }
+        cursors.put(series.id(), newest);
+        sent.headMap(newest.minus(window), true).clear();
+        while (sent.size() > REMEMBERED_POINTS) {
+            sent.pollFirstEntry();
+        }
+        return fresh;
     }
 
     /** Items not delivered before, oldest first (sources list newest first). */

@@ -1,8 +1,10 @@
 package io.nutrisage.app.session;
 
 /**
- * A bounded x/y series: the newest {@code capacity} points in insertion order. Not thread-safe; the owner of the
- * timeline confines it to one thread.
+ * A bounded x/y series kept in x order: the newest {@code capacity} points. Points normally arrive in order and are
+ * appended; a late point (x before the last one) is inserted in place, and a point at an x already held replaces that
+ * point's y (a revised value). When full, the oldest point makes room, and a point older than everything held is
+ * dropped. Not thread-safe; the owner of the timeline confines it to one thread.
  */
 public final class RingSeries {
     private final double[] x;
@@ -17,7 +19,40 @@ public final class RingSeries {
     }
 
     void add(double px, double py) {
-        int index = (start + size) % x.length;
+        if (size == 0 || px > x(size - 1)) {
+            append(px, py);
+            return;
+        }
+        int at = indexOf(px);
+        if (at >= 0) {
+            if (Double.compare(y(at), py) != 0) {
+                y[slot(at)] = py;
+                version++;
+            }
+            return;
+        }
+        int insertion = -at - 1;
+        if (size == x.length) {
+            if (insertion == 0) {
+                return; // older than the whole window kept: it would be evicted at once
+            }
+            start = (start + 1) % x.length;
+            size--;
+            insertion--;
+        }
+        // Late points land near the end: shift the few newer points one slot to the right.
+        for (int i = size; i > insertion; i--) {
+            x[slot(i)] = x(i - 1);
+            y[slot(i)] = y(i - 1);
+        }
+        x[slot(insertion)] = px;
+        y[slot(insertion)] = py;
+        size++;
+        version++;
+    }
+
+    private void append(double px, double py) {
+        int index = slot(size);
         if (size == x.length) {
             start = (start + 1) % x.length;
         } else {
@@ -28,11 +63,33 @@ public final class RingSeries {
         version++;
     }
 
+    /** Logical index of {@code px}, or {@code -(insertion point) - 1} (as {@link java.util.Arrays#binarySearch}). */
+    private int indexOf(double px) {
+        int lo = 0;
+        int hi = size - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            double v = x(mid);
+            if (v < px) {
+                lo = mid + 1;
+            } else if (v > px) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -lo - 1;
+    }
+
+    private int slot(int i) {
+        return (start + i) % x.length;
+    }
+
     public int size() {
         return size;
     }
 
-    /** Incremented on every change, so a view can skip redrawing an unchanged series. */
+    /** Incremented on every change (append, insertion, revised value), so a view can skip redrawing an unchanged series. */
     public long version() {
         return version;
     }

@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * Everything a run showed, on one time axis (seconds since the run's origin): bounded traces (2 h at 1 s), markers for
  * phase boundaries and scaling activities, and the bounded lists behind the side panels. Feeds the charts, the
- * post-run checklist and the export alike. Not thread-safe: confined to one thread (the FX thread in the console).
+ * post-run checklist and the export alike. A metric point that arrives late lands in time order in its trace, and a
+ * revised value replaces the one shown (see {@link RingSeries}). Not thread-safe: confined to one thread (the FX thread
+ * in the console).
  */
 public final class RunTimeline {
     /** Two hours at one point per second. */

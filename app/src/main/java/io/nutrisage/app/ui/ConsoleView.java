@@ -84,6 +84,7 @@ public final class ConsoleView {
     private Label costLabel;
 
     private boolean showingActiveChoice;
+    private javafx.collections.ObservableList<String> choicesShown;
     private AwsConnectDialog openDialog;
 
     @FXML
@@ -288,7 +289,11 @@ public final class ConsoleView {
         targetChoice.disableProperty().bind(viewModel.switchingProperty());
         viewModel.activeChoiceProperty().addListener((o, a, choice) -> showActiveChoice());
         viewModel.choiceRevisionProperty().addListener((o, a, b) -> showActiveChoice());
-        viewModel.targetChoices().addListener((javafx.collections.ListChangeListener<String>) c -> showActiveChoice());
+        // The view-model hands out an unmodifiable wrapper that listens to its list weakly: keep this one (registered
+        // after the chooser's, so it runs after the chooser cleared its value on a change) or it is collected and the
+        // chooser may stay blank after the recent targets change.
+        choicesShown = viewModel.targetChoices();
+        choicesShown.addListener((javafx.collections.ListChangeListener<String>) c -> showActiveChoice());
         identityLabel.textProperty().bind(viewModel.awsIdentityProperty());
         costLabel.textProperty().bind(viewModel.apiCostProperty());
 

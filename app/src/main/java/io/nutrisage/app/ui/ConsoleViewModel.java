@@ -2,6 +2,7 @@ package io.nutrisage.app.ui;
 
 import io.nutrisage.app.aws.ApiCallMeter;
 import io.nutrisage.app.aws.AwsMonitoringTarget;
+import io.nutrisage.app.aws.AwsRunValidation;
 import io.nutrisage.app.load.LoadControl;
 import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadPhase;
@@ -120,6 +121,13 @@ public final class ConsoleViewModel implements AutoCloseable {
     private LoadPlan currentPlan;
     private Instant lastDataTime;
     private boolean loadFinishedOnce;
+    /** AWS targets: the seed's checks from AWS's own records for the last run (see {@link #validateOnAws}). */
+    private List<Checklist.Check> awsChecks = List.of();
+    /** When the live run's load finished (null: no live run to validate on AWS, e.g. a replayed recording). */
+    private Instant runEnd;
+
+    private Instant awsChecksStarted;
+    private boolean awsChecksRunning;
     /** Which session may update the view: updates of a session being replaced or closed are dropped. */
     private long activeGeneration;
 
@@ -198,7 +206,8 @@ public final class ConsoleViewModel implements AutoCloseable {
      * target); on failure it says why (with the fix) and stays on the previous target.
      */
     public void connectAws(AwsConnectRequest request) {
-        if (request.stackName().isEmpty()) {
+        if (request.target() instanceof AwsConnectRequest.Stack stack
+                && stack.name().isEmpty()) {
             status.set("Cannot connect: enter the stack or environment name (e.g. nutrisage)");
             choiceRevision.set(choiceRevision.get() + 1);
             return;
@@ -276,6 +285,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         currentPlan = null;
         lastDataTime = null;
         loadFinishedOnce = false;
+        resetAwsChecks();
         loadState.set(LoadState.READY);
         timeline.set(new RunTimeline(clock.instant()));
         activities.clear();
@@ -493,6 +503,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
         recordingPath.set(recording.file().toString());
         timeline.set(t);
+        resetAwsChecks();
         refreshChecklist();
         timelineVersion.set(timelineVersion.get() + 1);
     }
@@ -503,9 +514,65 @@ public final class ConsoleViewModel implements AutoCloseable {
     }
 
     public void refreshChecklist() {
-        List<Checklist.Check> checks = Checklist.evaluate(timeline.get());
+        showChecklist();
+        validateOnAws();
+    }
+
+    private void showChecklist() {
+        List<Checklist.Check> checks = new ArrayList<>(Checklist.evaluate(timeline.get()));
+        checks.addAll(awsChecks);
         checklist.setAll(checks);
         checklistPassed.set(checks.stream().allMatch(Checklist.Check::passed));
+    }
+
+    /** How often the AWS checks are read again after a run, and for how long: until CloudWatch's late minutes are in. */
+    static final Duration AWS_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+    static final Duration AWS_CHECK_SETTLING = Duration.ofMinutes(6);
+
+    /**
+     * On an AWS target, adds the seed's checks from AWS's own records ({@link AwsRunValidation}: ECS, scaling
+     * history, ALB and log error rates, CloudWatch p90) after the timeline's. They are read in the background, once a
+     * minute at most, until CloudWatch has had the trailing minutes to settle after the end of the load.
+     */
+    private void validateOnAws() {
+        if (runEnd == null
+                || awsChecksRunning
+                || session == null
+                || !(session.target() instanceof AwsMonitoringTarget aws)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (awsChecksStarted != null
+                && (now.isBefore(awsChecksStarted.plus(AWS_CHECK_INTERVAL))
+                        || !awsChecksStarted.isBefore(runEnd.plus(AWS_CHECK_SETTLING)))) {
+            // Read within the last minute, or read once CloudWatch had settled: nothing more to learn.
+            return;
+        }
+        awsChecksRunning = true;
+        awsChecksStarted = now;
+        RunTimeline run = timeline.get();
+        Instant from = run.origin();
+        Instant to = runEnd;
+        executor.execute(
+                () -> AwsRunValidation.evaluate(aws, from, to),
+                checks -> {
+                    awsChecksRunning = false;
+                    if (timeline.get() == run && session != null && session.target() == aws) {
+                        awsChecks = checks;
+                        showChecklist();
+                    }
+                },
+                e -> {
+                    awsChecksRunning = false;
+                    status.set("AWS checks: " + message(e));
+                });
+    }
+
+    private void resetAwsChecks() {
+        awsChecks = List.of();
+        runEnd = null;
+        awsChecksStarted = null;
     }
 
     // ---- session events (background threads) -> UI thread ------------------------------------------------
@@ -544,6 +611,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                 events.clear();
                 checklist.clear();
                 loadFinishedOnce = false;
+                resetAwsChecks();
                 recordingPath.set(recording.toString());
                 timelineVersion.set(timelineVersion.get() + 1);
             });
@@ -629,6 +697,7 @@ public final class ConsoleViewModel implements AutoCloseable {
                 Double.isNaN(s.p90CorrectedMs()) ? "–" : String.format(Locale.ROOT, "%.1f ms", s.p90CorrectedMs())));
         if (s.state() == LoadState.FINISHED && !loadFinishedOnce) {
             loadFinishedOnce = true;
+            runEnd = clock.instant();
             status.set("Load finished; monitoring continues so scale-in shows. Checklist computed.");
             refreshChecklist();
         }

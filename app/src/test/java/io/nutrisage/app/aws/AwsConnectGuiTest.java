@@ -121,6 +121,71 @@ class AwsConnectGuiTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void namesTypedByHandAreCheckedThenConnectToTheStubAndAreRemembered(FxRobot robot) throws Exception {
+        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        WaitForAsyncUtils.asyncFx(() -> chooser(robot).setValue(ConsoleViewModel.AWS_CHOICE))
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#awsProfile").write("nutrisage-test");
+        robot.clickOn("#awsRegion").write(AwsStub.REGION);
+        robot.clickOn("#awsModeByHand");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> robot.lookup("#awsProblem").queryAs(Label.class).getText()))
+                .isEqualTo("Cluster: enter the ECS cluster name (e.g. nutrisage).");
+        assertThat(fx(() -> robot.lookup("#awsConnectButton").query().isDisabled()))
+                .isTrue();
+
+        robot.clickOn("#awsCluster").write(NutriSageStack.CLUSTER);
+        robot.clickOn("#awsService").write(NutriSageStack.SERVICE);
+        setText(robot, "#awsUrl", NutriSageStack.TARGET_URL);
+        // The name as the EC2 console lists it, not the full name: refused with what to type.
+        setText(robot, "#awsLoadBalancer", "nutrisage-alb");
+        assertThat(fx(() -> robot.lookup("#awsProblem").queryAs(Label.class).getText()))
+                .startsWith("Load balancer: enter its full name app/<name>/<16 hex digits>");
+        assertThat(fx(() -> robot.lookup("#awsConnectButton").query().isDisabled()))
+                .isTrue();
+        setText(robot, "#awsLoadBalancer", NutriSageStack.LOAD_BALANCER);
+        setText(robot, "#awsTargetGroup", NutriSageStack.TARGET_GROUP);
+        setText(robot, "#awsLogGroup", NutriSageStack.LOG_GROUP);
+        setText(robot, "#awsAlarms", String.join(", ", NutriSageStack.STACK_ALARMS));
+        assertThat(fx(() -> robot.lookup("#awsProblem").queryAs(Label.class).getText()))
+                .isEmpty();
+        robot.clickOn("#awsConnectButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        await(() -> viewModel.targetNameProperty().get().equals("AWS nutrisage/nutrisage-predictor (eu-west-1)"), 30);
+        await(() -> viewModel.activities().size() == 4, 30);
+        await(() -> viewModel.alarms().size() == 6, 30);
+        String label = "AWS nutrisage/nutrisage-predictor by hand (eu-west-1, profile nutrisage-test)";
+        assertThat(fx(() -> chooser(robot).getValue())).isEqualTo(label);
+        // No CloudFormation call: the names were taken as typed.
+        assertThat(stub.count("DescribeStacks")).isZero();
+        WaitForAsyncUtils.asyncFx(
+                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+                .get(20, TimeUnit.SECONDS);
+        for (Trace trace : new Trace[] {Trace.CPU, Trace.RUNNING_TASKS, Trace.P90_SERVER, Trace.TARGET_5XX}) {
+            assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
+        }
+        List<RecentTargets.Entry> recent = new RecentTargets(dir.resolve("recent.json")).list();
+        assertThat(recent).singleElement().satisfies(e -> {
+            assertThat(e.stackName()).isEmpty();
+            assertThat(e.spec().loadBalancerFullName()).isEqualTo(NutriSageStack.LOAD_BALANCER);
+            assertThat(e.spec().alarmNames()).isEqualTo(NutriSageStack.STACK_ALARMS);
+        });
+        // Listed back in the chooser as a recent target, to connect again in one click.
+        await(() -> chooser(robot).getItems().contains(label), 20);
+    }
+
+    private static void setText(FxRobot robot, String query, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(query)
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .setText(text))
+                .get(20, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void expiredCredentialsShowTheFixAndKeepTheSandbox(FxRobot robot) throws Exception {
         await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
         stub.failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "GetCallerIdentity");

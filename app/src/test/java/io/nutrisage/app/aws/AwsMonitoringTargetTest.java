@@ -248,15 +248,19 @@ class AwsMonitoringTargetTest {
             List<LogLine> all = target.logs().tail("", 100);
 
             assertThat(all).hasSize(7);
-            assertThat(all.get(0).message()).startsWith("INFO  Started predictor");
+            assertThat(all.get(0).message())
+                    .isEqualTo("2026-11-23T11:50:05.000Z [main] INFO io.nutrisage.predictor.Main - NutriSage predictor"
+                            + " listening on port 8000 (model nutriscore-xgb-3, ready: true)");
+            // The ERROR line and the exception's first line.
             assertThat(all).filteredOn(LogLine::isError).hasSize(2);
-            assertThat(target.logs().tail("prediction FAILED", 100))
+            assertThat(target.logs().tail("request post /PREDICT failed", 100))
                     .singleElement()
                     .satisfies(l -> assertThat(l.stream()).startsWith("ecs/predictor/"));
             assertThat(target.logs().tail("", 2))
                     .extracting(LogLine::message)
                     .last()
-                    .isEqualTo("INFO  GET /health 200");
+                    .asString()
+                    .endsWith("Predictor server on port 8000 stopped after draining for 212 ms");
 
             fx.stub.addLogEvent(new AwsStub.LogEvent(
                     NutriSageStack.LOG_GROUP,

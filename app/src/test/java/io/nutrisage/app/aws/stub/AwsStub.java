@@ -757,9 +757,11 @@ public final class AwsStub implements AutoCloseable {
         long start = request.path("startTime").asLong(0);
         long end = request.path("endTime").asLong(Long.MAX_VALUE);
         int limit = Math.min(logEventsPerPage, request.path("limit").asInt(10_000));
+        String pattern = request.path("filterPattern").asText("");
         List<LogEvent> matching = logEvents.stream()
                 .filter(e -> e.group().equals(group))
                 .filter(e -> e.timestampMillis() >= start && e.timestampMillis() <= end)
+                .filter(e -> matchesFilterPattern(pattern, e.message()))
                 .sorted(Comparator.comparingLong(LogEvent::timestampMillis))
                 .toList();
         int page = pageOf(request.path("nextToken"));
@@ -779,6 +781,45 @@ public final class AwsStub implements AutoCloseable {
             out.put("nextToken", "page-" + (page + 1));
         }
         return out;
+    }
+
+    /**
+     * CloudWatch Logs' filter pattern syntax for unstructured events, simplified: terms separated by spaces (a quoted
+     * term may hold spaces) must all occur, {@code -term} must not, and if any {@code ?term} is given one of those
+     * must occur. Matching is a case-sensitive substring test (CloudWatch matches terms, which the console's patterns
+     * cannot tell apart). JSON ({@code { $.x = … }}) and space-delimited ({@code [a, b]}) patterns are refused with
+     * the error CloudWatch gives for a pattern it cannot parse.
+     */
+    public static boolean matchesFilterPattern(String pattern, String message) {
+        String p = pattern.strip();
+        if (p.isEmpty()) {
+            return true;
+        }
+        if (p.startsWith("{") || p.startsWith("[")) {
+            throw new StubError(400, "InvalidParameterException", "The stub supports term filter patterns only.");
+        }
+        List<String> terms = new ArrayList<>();
+        var m = java.util.regex.Pattern.compile("([?-]?)(\"[^\"]*\"|\\S+)").matcher(p);
+        boolean anyOptional = false;
+        boolean optionalMatched = false;
+        while (m.find()) {
+            String term = m.group(2).startsWith("\"")
+                    ? m.group(2).substring(1, m.group(2).length() - 1)
+                    : m.group(2);
+            switch (m.group(1)) {
+                case "?" -> {
+                    anyOptional = true;
+                    optionalMatched |= message.contains(term);
+                }
+                case "-" -> {
+                    if (message.contains(term)) {
+                        return false;
+                    }
+                }
+                default -> terms.add(term);
+            }
+        }
+        return terms.stream().allMatch(message::contains) && (!anyOptional || optionalMatched);
     }
 
     // ---- CloudFormation and STS: awsQuery XML ---------------------------------------------------------------------

@@ -310,24 +310,64 @@ public final class NutriSageStack {
         stub.addHistory(transition("other-app-HighCPU", t0.plus(Duration.ofMinutes(3)), "OK", "ALARM", "x"));
 
         String stream = "ecs/predictor/3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c";
-        String[] messages = {
-            "INFO  Started predictor on port 8000 (model nutriscore-xgb v3)",
-            "{\"path\":\"/predict\",\"status\":200,\"latency_ms\":41}",
-            "{\"path\":\"/predict\",\"status\":200,\"latency_ms\":57}",
-            "ERROR Prediction failed: feature 'sugars_100g' is missing",
-            "{\"path\":\"/predict\",\"status\":503,\"latency_ms\":2}",
-            "{\"_aws\":{\"Timestamp\":1,\"CloudWatchMetrics\":[]},\"ModelLatencyMs\":[41,57]}",
-            "INFO  GET /health 200"
-        };
-        for (int i = 0; i < messages.length; i++) {
+        for (int i = 0; i < 7; i++) {
+            Instant at = firstMinute.plus(Duration.ofSeconds(30L * i + 5));
             stub.addLogEvent(new LogEvent(
                     LOG_GROUP,
                     stream,
-                    firstMinute.plus(Duration.ofSeconds(30L * i + 5)).toEpochMilli(),
-                    messages[i],
+                    at.toEpochMilli(),
+                    logMessage(i, at),
                     String.format("3713809216826797766880913862993650781873471094784917%04d", i)));
         }
     }
+
+    /**
+     * What predictor-service writes, as the awslogs driver ships it (one event per line): slf4j-simple lines from
+     * stderr ({@code <time> [<thread>] <LEVEL> <logger> - <message>}, a stack trace line by line) and EMF lines from
+     * stdout.
+     */
+    public static String logMessage(int i, Instant at) {
+        String time = LOG_TIME.format(at);
+        return switch (i) {
+            case 0 ->
+                time + " [main] INFO io.nutrisage.predictor.Main - NutriSage predictor listening on port 8000 (model"
+                        + " nutriscore-xgb-3, ready: true)";
+            case 1 ->
+                emf(
+                        at,
+                        "\"ModelLatencyMs\":[41.2,57.9],\"Confidence\":[0.91,0.84],\"Predictions\":2,"
+                                + "\"InvalidRecords\":0");
+            case 2 -> requestFailed(at);
+            case 3 -> "java.lang.IllegalStateException: model evaluation failed for record 17";
+            case 4 -> "\tat io.nutrisage.predictor.http.PredictorService.predict(PredictorService.java:214)";
+            case 5 -> emf(at, "\"Predictions\":0,\"InvalidRecords\":1");
+            case 6 ->
+                time + " [predictor-stop-8000] INFO io.nutrisage.predictor.http.PredictorServer - Predictor server"
+                        + " on port 8000 stopped after draining for 212 ms";
+            default -> throw new IllegalArgumentException("no log line " + i);
+        };
+    }
+
+    /** The line predictor-service logs when a request fails with 500 (PredictorService.internalError). */
+    public static String requestFailed(Instant at) {
+        return LOG_TIME.format(at)
+                + " [helidon-server-17] ERROR io.nutrisage.predictor.http.PredictorService - Request POST /predict"
+                + " failed";
+    }
+
+    private static String emf(Instant at, String values) {
+        return "{\"_aws\":{\"Timestamp\":" + at.toEpochMilli() + ",\"CloudWatchMetrics\":[{\"Namespace\":"
+                + "\"NutriSage/Inference\",\"Dimensions\":[[\"ServiceName\"]],\"Metrics\":[{\"Name\":"
+                + "\"ModelLatencyMs\",\"Unit\":\"Milliseconds\"},{\"Name\":\"Confidence\",\"Unit\":\"None\"},"
+                + "{\"Name\":\"Predictions\",\"Unit\":\"Count\"},{\"Name\":\"InvalidRecords\",\"Unit\":"
+                + "\"Count\"}]}]},\"ServiceName\":\"nutrisage-predictor\",\"ModelVersion\":\"nutriscore-xgb-3\","
+                + values + "}";
+    }
+
+    /** slf4j-simple's date format in predictor-service's simplelogger.properties. */
+    private static final java.time.format.DateTimeFormatter LOG_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private static HistoryItem transition(String alarm, Instant time, String from, String to, String reason) {
         String data = "{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"" + from
