@@ -239,12 +239,21 @@ public final class AppBenchmarks {
         java.util.Map<String, Long> threadCpu0 = threadCpu(threads);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long gcMs0 = gcMillis();
+        long jitMs0 = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long wall0 = System.nanoTime();
         Thread.sleep(Duration.ofSeconds(seconds));
         long cpu = os.getProcessCpuTime() - cpu0;
+        long gcMs = gcMillis() - gcMs0;
+        long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMs0;
         long wall = System.nanoTime() - wall0;
         java.util.Map<String, Long> threadCpu1 = threadCpu(threads);
         System.out.printf(Locale.ROOT, "idle: %.1f layout pulses per second%n", layoutPulses.sum() / (wall / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "idle:   GC pauses %.2f %%, JIT compilation %.2f %% of one core (wall time of those activities)%n",
+                100.0 * gcMs * 1e6 / wall,
+                100.0 * jitMs * 1e6 / wall);
         threadCpu1.entrySet().stream()
                 .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L)))
                 .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
@@ -263,6 +272,12 @@ public final class AppBenchmarks {
                 cpu / 1e9,
                 100.0 * cpu / wall);
         Platform.exit();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     /** CPU time per live thread name (threads of one name summed). */
