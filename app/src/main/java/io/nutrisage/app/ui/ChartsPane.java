@@ -38,7 +38,7 @@ public final class ChartsPane extends VBox {
 
     public static final List<ChartSpec> CHARTS = List.of(
             new ChartSpec(
-                    "cpu-memory", "CPU and memory of the service", "%", List.of(Trace.CPU, Trace.MEMORY), 100, true),
+                    "cpu-memory", "CPU and memory of the service", "%", List.of(Trace.CPU, Trace.MEMORY), 10, false),
             new ChartSpec(
                     "tasks",
                     "Tasks: running vs desired",

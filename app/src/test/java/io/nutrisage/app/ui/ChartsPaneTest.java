@@ -42,7 +42,9 @@ class ChartsPaneTest {
         XYChart latency = chart("latency");
         XYChart errors = chart("errors");
         assertThat(cpu.getYAxis().getMin()).isZero();
-        assertThat(cpu.getYAxis().getMax()).as("CPU %% keeps its 0-100 scale").isEqualTo(100);
+        assertThat(cpu.getYAxis().getMax())
+                .as("55 %% peak, 10 %% headroom, rounded up")
+                .isEqualTo(100);
         assertThat(latency.getYAxis().getMax())
                 .as("230 ms peak, 10 %% headroom, rounded up")
                 .isEqualTo(500);
