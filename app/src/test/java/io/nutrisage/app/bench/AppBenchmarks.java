@@ -155,8 +155,15 @@ public final class AppBenchmarks {
             // Filled before the window shows: showing lays the charts out, which read-locks their data sets
             // until the pulse's post-layout listener, so a refresh in the same FX task would wait forever.
             charts.refresh(timeline);
+            // Styled as in the console (theme and console.css: solid light grids, theme colours).
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene scene = new Scene(charts, 1200, 900);
+            scene.getStylesheets()
+                    .add(io.nutrisage.app.ui.ConsoleView.class
+                            .getResource("console.css")
+                            .toExternalForm());
             Stage stage = new Stage();
-            stage.setScene(new Scene(charts, 1200, 900));
+            stage.setScene(scene);
             stage.show();
             return charts;
         });
