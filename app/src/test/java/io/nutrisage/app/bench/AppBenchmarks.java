@@ -36,11 +36,13 @@ import javafx.stage.Stage;
  * status 3 if a mode hangs.
  *
  * <ul>
- *   <li>{@code chart [frames]}: the real {@link ChartsPane} in a window holding 7,200 s on every trace; per
- *       frame, one second is appended to every trace, the pane refreshed and the scene laid out and rendered
- *       ({@code Scene.snapshot}, software pipeline). Prints median and p90 per frame.
+ *   <li>{@code chart [frames]}: the real {@link ChartsPane}, styled as in the console, in a window holding
+ *       7,200 s on every trace; per frame, one second is appended to every trace, the pane refreshed and a full
+ *       pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
+ *       paints the window (software pipeline), median and p90.
  *   <li>{@code idle [warmupSeconds] [seconds]}: the real console (sandbox, view-model, charts) in a window,
- *       no load; prints the process CPU over the interval as % of one core.
+ *       no load; prints the process CPU over the interval as % of one core, layout pulses per second, GC and JIT
+ *       time and the busiest threads.
  *   <li>{@code heap [file]}: writes a 2-hour recording with {@link RunRecorder}, opens it in the real window
  *       through "Open recording…"'s path, then prints used heap after GC.
  * </ul>
