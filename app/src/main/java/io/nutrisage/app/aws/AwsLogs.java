@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SequencedSet;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
@@ -90,37 +91,38 @@ final class AwsLogs implements LogSource {
      * @throws AwsAccessException when FilterLogEvents fails (message with the fix)
      */
     ErrorLines errorLines(Instant from, Instant to) {
-        int requestFailures = 0;
-        int others = 0;
-        Optional<String> firstFailure = Optional.empty();
-        Optional<String> firstOther = Optional.empty();
-        String token = null;
-        int pages = 0;
-        do {
-            String next = token;
-            FilterLogEventsResponse page = connection.call(
-                    "CloudWatch Logs FilterLogEvents",
-                    () -> connection.logs().filterLogEvents(r -> r.logGroupName(spec.logGroupName())
-                            .startTime(from.toEpochMilli())
-                            .endTime(to.toEpochMilli())
-                            .filterPattern(ERROR_PATTERN)
-                            .limit(10_000)
-                            .nextToken(next)));
-            for (FilteredLogEvent e : page.events()) {
-                String message = e.message() == null ? "" : e.message().strip();
-                if (REQUEST_FAILED.matcher(message).find()) {
-                    requestFailures++;
-                    firstFailure = firstFailure.or(() -> Optional.of(message));
-                } else {
-                    others++;
-                    firstOther = firstOther.or(() -> Optional.of(message));
-                }
+        Tally failures = new Tally();
+        Tally others = new Tally();
+        Pages read = readPages(
+                r -> r.startTime(from.toEpochMilli())
+                        .endTime(to.toEpochMilli())
+                        .filterPattern(ERROR_PATTERN)
+                        .limit(10_000),
+                MAX_ERROR_PAGES,
+                e -> {
+                    String message = e.message() == null ? "" : e.message().strip();
+                    (REQUEST_FAILED.matcher(message).find() ? failures : others).add(message);
+                });
+        return new ErrorLines(
+                failures.count,
+                others.count,
+                Optional.ofNullable(failures.first),
+                Optional.ofNullable(others.first),
+                read.pages(),
+                read.truncated());
+    }
+
+    /** Lines of one kind: how many, and the first. */
+    private static final class Tally {
+        private int count;
+        private String first;
+
+        void add(String line) {
+            count++;
+            if (first == null) {
+                first = line;
             }
-            token = page.nextToken();
-            pages++;
-        } while (token != null && !token.isEmpty() && pages < MAX_ERROR_PAGES);
-        boolean truncated = token != null && !token.isEmpty();
-        return new ErrorLines(requestFailures, others, firstFailure, firstOther, pages, truncated);
+        }
     }
 
     /**
@@ -146,21 +148,31 @@ final class AwsLogs implements LogSource {
                     : clock.instant().minus(polling.initialLogWindow()).toEpochMilli();
         }
         List<FilteredLogEvent> received = new ArrayList<>();
+        readPages(r -> r.startTime(start).limit(1000), MAX_PAGES, received::add);
+        add(received);
+    }
+
+    /** How many pages a read took, and whether pages were left unread. */
+    private record Pages(int pages, boolean truncated) {}
+
+    /** Reads FilterLogEvents pages of the log group, at most {@code maxPages}, handing every event to {@code each}. */
+    private Pages readPages(
+            java.util.function.UnaryOperator<FilterLogEventsRequest.Builder> query,
+            int maxPages,
+            java.util.function.Consumer<FilteredLogEvent> each) {
         String token = null;
         int pages = 0;
         do {
             String next = token;
             FilterLogEventsResponse page = connection.call(
                     "CloudWatch Logs FilterLogEvents",
-                    () -> connection.logs().filterLogEvents(r -> r.logGroupName(spec.logGroupName())
-                            .startTime(start)
-                            .limit(1000)
+                    () -> connection.logs().filterLogEvents(r -> query.apply(r.logGroupName(spec.logGroupName()))
                             .nextToken(next)));
-            received.addAll(page.events());
+            page.events().forEach(each);
             token = page.nextToken();
             pages++;
-        } while (token != null && !token.isEmpty() && pages < MAX_PAGES);
-        add(received);
+        } while (token != null && !token.isEmpty() && pages < maxPages);
+        return new Pages(pages, token != null && !token.isEmpty());
     }
 
     private synchronized void add(List<FilteredLogEvent> events) {

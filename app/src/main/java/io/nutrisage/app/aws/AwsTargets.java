@@ -46,30 +46,26 @@ public final class AwsTargets {
      * identity check passed; nothing is resolved, so a wrong name shows up as a feed without data, not a failure.
      */
     public static AwsMonitoringTarget connectByHand(AwsTargetSpec spec, AwsSettings settings, RecentTargets recent) {
-        AwsConnection connection = AwsConnection.open(settings);
-        try {
-            CallerIdentity identity = connection.identity();
-            recent.remember(new RecentTargets.Entry(
-                    settings.profile().orElse(""),
-                    settings.region().orElse(connection.region().id()),
-                    "",
-                    spec,
-                    java.time.Instant.now()));
-            return new AwsMonitoringTarget(
-                    connection, spec, AwsPolling.defaults(), Clock.systemUTC(), Optional.of(identity));
-        } catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        return connect(settings, recent, "", connection -> spec);
     }
 
     /** Resolves {@code stackOrEnvironment} and connects, remembering the target in {@code recent}. */
     public static AwsMonitoringTarget connectToStack(
             String stackOrEnvironment, AwsSettings settings, RecentTargets recent) {
+        return connect(settings, recent, stackOrEnvironment, connection -> new StackResolver(connection)
+                .resolve(stackOrEnvironment));
+    }
+
+    /** Opens a connection, checks the identity, finds the spec and remembers the target; closes on failure. */
+    private static AwsMonitoringTarget connect(
+            AwsSettings settings,
+            RecentTargets recent,
+            String stackOrEnvironment,
+            java.util.function.Function<AwsConnection, AwsTargetSpec> specOf) {
         AwsConnection connection = AwsConnection.open(settings);
         try {
             CallerIdentity identity = connection.identity();
-            AwsTargetSpec spec = new StackResolver(connection).resolve(stackOrEnvironment);
+            AwsTargetSpec spec = specOf.apply(connection);
             recent.remember(new RecentTargets.Entry(
                     settings.profile().orElse(""),
                     settings.region().orElse(connection.region().id()),
