@@ -626,17 +626,12 @@ public final class ConsoleViewModel implements AutoCloseable {
         update.newActivities().forEach(a -> bounded(activities, a));
         update.newTransitions().forEach(a -> bounded(transitions, a));
         update.newEvents().forEach(a -> bounded(events, a));
-        // Unchanged lists are left alone: a setAll re-lays out and repaints their views every poll of an idle target.
-        if (!alarms.equals(update.alarms())) {
-            alarms.setAll(update.alarms());
-        }
-        if (!logs.equals(update.logTail())) {
-            logs.setAll(update.logTail());
-        }
+        replaceIfChanged(alarms, update.alarms());
+        replaceIfChanged(logs, update.logTail());
         update.fleet().ifPresent(f -> {
             runningTasks.set(f.running());
             desiredTasks.set(f.desired());
-            showDeployments(f);
+            replaceIfChanged(deployments, f.deployments());
         });
         Optional<Instant> newest =
                 update.freshness().values().stream().flatMap(Optional::stream).max(Instant::compareTo);
@@ -713,10 +708,13 @@ public final class ConsoleViewModel implements AutoCloseable {
         }
     }
 
-    /** Replaces the deployments only when they changed, so an idle target does not refresh the table every second. */
-    private void showDeployments(FleetStatus fleet) {
-        if (!deployments.equals(fleet.deployments())) {
-            deployments.setAll(fleet.deployments());
+    /**
+     * Replaces {@code list}'s items only when they changed: a setAll re-lays out and repaints its view, every poll of an
+     * idle target otherwise.
+     */
+    private static <T> void replaceIfChanged(ObservableList<T> list, List<T> items) {
+        if (!list.equals(items)) {
+            list.setAll(items);
         }
     }
 
