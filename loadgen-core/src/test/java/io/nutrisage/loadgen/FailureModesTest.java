@@ -116,6 +116,32 @@ class FailureModesTest {
         }
     }
 
+    @Test
+    void aBacklogFromBeforeAStepDownCatchesUpAtTheRateItWasPlannedAt() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.recordArrivals();
+            long recovery = server.freezeOnce(1600, 600);
+
+            RunSummary summary = execute(run(server.uri(), "2s@200", "2s@5")
+                    .inFlightCap(16)
+                    .maxLateness(Duration.ofSeconds(10))
+                    .build());
+
+            // The freeze (1.6-2.2 s) holds back ~60 starts of the 200/s phase and ends in the 5/s phase. Paced at
+            // twice 5/s they would need 6 s; at twice 200/s they are out within ~0.2 s, and only the
+            // 5/s phase's own starts arrive after that.
+            long[] arrivals = server.arrivals();
+            long afterCatchUp = Arrays.stream(arrivals)
+                    .filter(t -> t > recovery + 1_000_000_000L)
+                    .count();
+            assertThat(summary.sent()).isEqualTo(410);
+            assertThat(summary.late()).as("the backlog was late").isGreaterThan(40);
+            assertThat(afterCatchUp)
+                    .as("requests later than 1 s after the freeze (5/s planned)")
+                    .isLessThanOrEqualTo(10);
+        }
+    }
+
     /** Most arrivals within {@code windowNanos} of each other ({@code sorted} ascending). */
     private static int mostInAnyWindow(long[] sorted, long windowNanos) {
         int most = 0;
