@@ -1,6 +1,7 @@
 package io.nutrisage.loadgen;
 
 import io.nutrisage.loadgen.records.LoadRecord;
+import io.nutrisage.loadgen.schedule.CatchUp;
 import io.nutrisage.loadgen.schedule.FireTimeSequence;
 import io.nutrisage.loadgen.schedule.Phase;
 import io.nutrisage.loadgen.schedule.RateProfile;
@@ -48,6 +49,13 @@ import org.slf4j.LoggerFactory;
  *
  * Pauses and holds freeze the profile: after {@link #resume()} it goes on where it stopped, so every phase still
  * gets its full duration. {@link #skipPhase()} jumps to the start of the next phase (or ends the run in the last).
+ *
+ * <h2>Catch-up</h2>
+ *
+ * Once a start goes out more than {@code lateAfter} behind plan (the target stalled and held every in-flight slot),
+ * the overdue starts are sent at {@link RunDefinition#catchUpFactor()} times the target rate until the next start is
+ * on schedule again ({@link CatchUp}, wrk2's pacing), not all at once onto a target that is just recovering. Their
+ * latency still counts from the planned time. Any control command ends a catch-up.
  */
 public final class LoadRun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRun.class);
@@ -259,12 +267,14 @@ public final class LoadRun implements AutoCloseable {
         long maxLateness = definition.maxLateness().toNanos();
         long sentTotal = 0;
         LoadRecord pending = null;
+        CatchUp catchUp = new CatchUp(definition.catchUpFactor(), lateAfter);
 
         while (true) {
             long now = System.nanoTime();
             Command command;
             while ((command = commands.poll()) != null) {
                 long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
+                catchUp.reset(); // every command starts a new plan or freezes this one
                 switch (command) {
                     case Stop stop -> {
                         return EndReason.STOPPED;
@@ -313,7 +323,8 @@ public final class LoadRun implements AutoCloseable {
             }
             long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
             profileNowNs = Math.min(profileNow, profileEnd);
-            targetRate = paused ? 0 : holding ? holdRate : profile.rateAt(profileNow);
+            double rateNow = paused ? 0 : holding ? holdRate : profile.rateAt(profileNow);
+            targetRate = rateNow;
             state.set(paused ? RunState.PAUSED : holding ? RunState.HOLDING : RunState.RUNNING);
             if (paused) {
                 LockSupport.parkNanos(MAX_PARK_NANOS);
@@ -332,8 +343,17 @@ public final class LoadRun implements AutoCloseable {
                 }
                 due = wallBase + (nextFire - profileBase);
             }
-            if (due > now) {
-                LockSupport.parkNanos(Math.min(due - now, MAX_PARK_NANOS));
+            // Behind plan, overdue starts are paced at the catch-up factor times the higher of the rate now and the
+            // rate of the overdue start: after a step down (350/s to 5/s) the backlog still goes out at a multiple of
+            // 350/s, and a ramp towards 0 cannot strand it. Pacing delays a start but never drops it: only the cap
+            // does.
+            double paceRate = 0;
+            if (due <= now && (catchUp.catchingUp() || now - due > lateAfter)) {
+                paceRate = holding ? holdRate : Math.max(rateNow, profile.rateAt(nextFire));
+            }
+            long sendAt = catchUp.sendAt(due, now, paceRate);
+            if (sendAt > now) {
+                LockSupport.parkNanos(Math.min(sendAt - now, MAX_PARK_NANOS));
                 continue;
             }
             if (stats.inFlight.get() >= cap) {
@@ -370,6 +390,7 @@ public final class LoadRun implements AutoCloseable {
                     stats.late.increment();
                 }
                 sender.send(pending, due, now);
+                catchUp.sent(due, now, paceRate);
                 pending = null;
                 sentTotal++;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import io.nutrisage.loadgen.records.RecordSource;
 import io.nutrisage.loadgen.records.RecordSources;
 import io.nutrisage.loadgen.schedule.Arrivals;
+import io.nutrisage.loadgen.schedule.CatchUp;
 import io.nutrisage.loadgen.schedule.RateProfile;
 import io.nutrisage.loadgen.sink.ResponseSink;
 import java.net.URI;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * Everything a run needs, immutable; build with {@link #builder(URI)}. The profile is already time-scaled.
  *
  * <p>Defaults: profile {@code nutrisage-demo}, constant arrivals, seed 0, built-in sample records without loop,
- * in-flight cap 64, request timeout 10 s, starts late after 10 ms, dropped when the cap is hit for 1 s, drain 5 s on
- * stop, confidence at {@code /confidence}, grade at {@code /grade}, no histogram log, no response sink.
+ * in-flight cap 64, request timeout 10 s, starts late after 10 ms, dropped when the cap is hit for 1 s, catch-up at
+ * twice the target rate, drain 5 s on stop, confidence at {@code /confidence}, grade at {@code /grade}, no histogram
+ * log, no response sink.
  */
 public final class RunDefinition {
     private final URI url;
@@ -30,6 +32,7 @@ public final class RunDefinition {
     private final Duration requestTimeout;
     private final Duration lateAfter;
     private final Duration maxLateness;
+    private final double catchUpFactor;
     private final Duration drainTimeout;
     private final JsonPointer confidencePointer;
     private final JsonPointer gradePointer;
@@ -47,6 +50,7 @@ public final class RunDefinition {
         this.requestTimeout = b.requestTimeout;
         this.lateAfter = b.lateAfter;
         this.maxLateness = b.maxLateness;
+        this.catchUpFactor = b.catchUpFactor;
         this.drainTimeout = b.drainTimeout;
         this.confidencePointer = b.confidencePointer;
         this.gradePointer = b.gradePointer;
@@ -100,6 +104,11 @@ public final class RunDefinition {
         return maxLateness;
     }
 
+    /** Overdue starts are sent at this times the target rate until back on schedule; see {@link Builder#catchUp}. */
+    public double catchUpFactor() {
+        return catchUpFactor;
+    }
+
     public Duration drainTimeout() {
         return drainTimeout;
     }
@@ -134,6 +143,7 @@ public final class RunDefinition {
         private Duration requestTimeout = Duration.ofSeconds(10);
         private Duration lateAfter = Duration.ofMillis(10);
         private Duration maxLateness = Duration.ofSeconds(1);
+        private double catchUpFactor = 2.0;
         private Duration drainTimeout = Duration.ofSeconds(5);
         private JsonPointer confidencePointer = JsonPointer.compile("/confidence");
         private JsonPointer gradePointer = JsonPointer.compile("/grade");
@@ -209,9 +219,26 @@ public final class RunDefinition {
             return this;
         }
 
-        /** A start that cannot be sent (cap reached) for this long after its planned time is dropped. */
+        /**
+         * A start that finds the in-flight cap reached when it is more than this behind its planned time is dropped
+         * (never sent). A start that catch-up pacing delays longer is still sent once a slot is free.
+         */
         public Builder maxLateness(Duration maxLateness) {
             this.maxLateness = positive("max lateness", maxLateness);
+            return this;
+        }
+
+        /**
+         * How fast the run catches up once it is more than {@code lateAfter} behind plan (the target stalled and held
+         * every in-flight slot, a GC pause): overdue starts go out at {@code factor} times the target rate until the
+         * next start is on schedule, as wrk2 does (default 2, its fixed value), not all at once onto a target that is
+         * just recovering. Latency is still measured from each start's planned time, so the corrected percentiles keep
+         * showing the stall; a start the pacing delays is late but never dropped for it (only the cap drops).
+         *
+         * @param factor a finite number {@code > 1}
+         */
+        public Builder catchUp(double factor) {
+            this.catchUpFactor = CatchUp.checkFactor(factor);
             return this;
         }
 

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param achievedRate requests sent per second in the interval
  * @param planned starts that fell due in the interval (sent or dropped)
  * @param late starts sent more than the run's {@code lateAfter} behind their planned time
- * @param dropped starts not sent at all: the in-flight cap was reached for longer than {@code maxLateness}
+ * @param dropped starts not sent at all: the in-flight cap was reached when they were more than {@code maxLateness}
+ *     behind plan
  * @param blockedMs time requests spent between being handed to the HTTP client and getting a connection
  * @param blockedRequests requests that waited more than 1 ms for a connection
  * @param corrected latency from the planned start (what a user arriving on schedule would see)

@@ -69,6 +69,93 @@ class FailureModesTest {
     }
 
     @Test
+    void afterAStallOverdueStartsAreSentAtTwiceTheTargetRateUntilBackOnSchedule() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.recordArrivals();
+            long recovery = server.freezeOnce(1000, 1000);
+
+            RunSummary summary = execute(run(server.uri(), "5s@200")
+                    .inFlightCap(16)
+                    .maxLateness(Duration.ofSeconds(10))
+                    .build());
+
+            // The 16 requests in flight at the freeze hold every slot for 1 s: ~180 starts fall behind. Sent as
+            // fast as slots free up, they would hit the recovering server within a few milliseconds; paced at
+            // 2 x 200/s they arrive at ~40 per 100 ms, and the 1 s lag closes in ~1 s (the lag shrinks by
+            // (2 - 1) s per second).
+            long[] arrivals = server.arrivals();
+            assertThat(summary.sent()).isEqualTo(1000);
+            assertThat(summary.dropped()).isZero();
+            assertThat(arrivals).hasSize(1000);
+            assertThat(mostInAnyWindow(arrivals, 100_000_000L))
+                    .as("requests in any 100 ms (the plan asks for 20, catch-up for 40)")
+                    .isLessThanOrEqualTo(60);
+
+            // Lag of the i-th arrival behind the i-th planned start (every 5 ms from the first).
+            long interval = 5_000_000L;
+            long origin = Long.MAX_VALUE;
+            for (int i = 0; i < arrivals.length; i++) {
+                origin = Math.min(origin, arrivals[i] - i * interval);
+            }
+            long maxLag = 0;
+            long lastBehind = Long.MIN_VALUE;
+            for (int i = 0; i < arrivals.length; i++) {
+                long lag = arrivals[i] - (origin + i * interval);
+                maxLag = Math.max(maxLag, lag);
+                if (lag > 50_000_000L) {
+                    lastBehind = arrivals[i];
+                }
+            }
+            assertThat(maxLag).as("the stall delays starts (ns)").isGreaterThan(800_000_000L);
+            assertThat(lastBehind - recovery)
+                    .as("catch-up from the end of the stall until back on schedule (ns)")
+                    .isBetween(600_000_000L, 2_500_000_000L);
+            assertThat(summary.corrected().max())
+                    .as("latency is still measured from the planned start")
+                    .isGreaterThan(900.0);
+        }
+    }
+
+    @Test
+    void aBacklogFromBeforeAStepDownCatchesUpAtTheRateItWasPlannedAt() throws Exception {
+        try (PredictServer server = new PredictServer()) {
+            server.recordArrivals();
+            long recovery = server.freezeOnce(1600, 600);
+
+            RunSummary summary = execute(run(server.uri(), "2s@200", "2s@5")
+                    .inFlightCap(16)
+                    .maxLateness(Duration.ofSeconds(10))
+                    .build());
+
+            // The freeze (1.6-2.2 s) holds back ~60 starts of the 200/s phase and ends in the 5/s phase. Paced at
+            // twice 5/s they would need 6 s; at twice 200/s they are out within ~0.2 s, and only the
+            // 5/s phase's own starts arrive after that.
+            long[] arrivals = server.arrivals();
+            long afterCatchUp = Arrays.stream(arrivals)
+                    .filter(t -> t > recovery + 1_000_000_000L)
+                    .count();
+            assertThat(summary.sent()).isEqualTo(410);
+            assertThat(summary.late()).as("the backlog was late").isGreaterThan(40);
+            assertThat(afterCatchUp)
+                    .as("requests later than 1 s after the freeze (5/s planned)")
+                    .isLessThanOrEqualTo(10);
+        }
+    }
+
+    /** Most arrivals within {@code windowNanos} of each other ({@code sorted} ascending). */
+    private static int mostInAnyWindow(long[] sorted, long windowNanos) {
+        int most = 0;
+        int first = 0;
+        for (int last = 0; last < sorted.length; last++) {
+            while (sorted[last] - sorted[first] >= windowNanos) {
+                first++;
+            }
+            most = Math.max(most, last - first + 1);
+        }
+        return most;
+    }
+
+    @Test
     void refusedConnectionsAreCountedAsRefused() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,11 @@ public final class PredictServer implements AutoCloseable {
     private volatile long stallEveryMillis;
     private volatile long stallForMillis;
     private volatile long stallEpochNanos;
+    private volatile long freezeFromNanos;
+    private volatile long freezeUntilNanos;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Long> arrivals =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean recordArrivals;
 
     public PredictServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
@@ -73,7 +79,34 @@ public final class PredictServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Freezes once, from {@code afterMillis} from now for {@code forMillis}: a request arriving in that window is
+     * answered when it ends.
+     *
+     * @return the end of the freeze, in {@link System#nanoTime()}
+     */
+    public long freezeOnce(long afterMillis, long forMillis) {
+        long from = System.nanoTime() + afterMillis * 1_000_000;
+        this.freezeUntilNanos = from + forMillis * 1_000_000;
+        this.freezeFromNanos = from;
+        return freezeUntilNanos;
+    }
+
+    /** From now on, keeps the arrival time ({@link System#nanoTime()}) of every {@code /predict} request. */
+    public PredictServer recordArrivals() {
+        this.recordArrivals = true;
+        return this;
+    }
+
+    /** Arrival times recorded so far, in nanoseconds, sorted. */
+    public long[] arrivals() {
+        return arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     private void predict(HttpExchange exchange) throws IOException {
+        if (recordArrivals) {
+            arrivals.add(System.nanoTime());
+        }
         int now = concurrent.incrementAndGet();
         maxConcurrent.accumulateAndGet(now, Math::max);
         boolean counted = true;
@@ -136,6 +169,11 @@ public final class PredictServer implements AutoCloseable {
             }
             if (delay > 0) {
                 Thread.sleep(delay);
+            }
+            long now = System.nanoTime();
+            long until = freezeUntilNanos;
+            if (now >= freezeFromNanos && now < until) {
+                Thread.sleep(Duration.ofNanos(until - now));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

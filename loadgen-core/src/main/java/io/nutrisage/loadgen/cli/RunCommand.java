@@ -125,6 +125,15 @@ final class RunCommand implements Callable<Integer> {
     String lateAfter;
 
     @Option(
+            names = "--catch-up",
+            paramLabel = "FACTOR",
+            defaultValue = "2",
+            description = "Once more than --late-after behind plan (after a stall), send the overdue starts at FACTOR"
+                    + " x the target rate until back on schedule, as wrk2 does; latency is still measured from the"
+                    + " planned start. Must be > 1 (default ${DEFAULT-VALUE}).")
+    double catchUp;
+
+    @Option(
             names = "--drain",
             defaultValue = "5s",
             description = "On stop, wait this long for requests in flight (default ${DEFAULT-VALUE}).")
@@ -203,6 +212,7 @@ final class RunCommand implements Callable<Integer> {
                 .requestTimeout(Profiles.parseDuration(timeout))
                 .maxLateness(Profiles.parseDuration(maxLateness))
                 .lateAfter(Profiles.parseDuration(lateAfter))
+                .catchUp(catchUp)
                 .drainTimeout(Profiles.parseDuration(drain))
                 .confidencePointer(confidencePointer)
                 .gradePointer(gradePointer)

@@ -164,6 +164,12 @@ class LoadgenCliTest {
         assertThat(loadgen("run", "--target", "ftp://x", "--phase", "1s@1", "--out", dir.toString()))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("target must be an http(s) URL");
+        assertThat(loadgen(runArgs("--phase", "1s@1", "--catch-up", "1"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("loadgen: catch-up factor must be a finite number > 1");
+        assertThat(loadgen(runArgs("--phase", "1s@1", "--catch-up", "fast"))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .contains("Invalid value for option '--catch-up': 'fast' is not a double")
+                .doesNotContain("\tat ");
     }
 
     @Test
