@@ -26,6 +26,9 @@ public final class ChartsPane extends VBox {
     /** Points drawn per trace at most; more are reduced (min/max per pixel column). */
     static final int MAX_DRAWN_POINTS = 2_000;
 
+    /** Wide enough for the label and ticks of every chart here ("[req/s]", "1000"). */
+    static final double Y_AXIS_WIDTH = 72;
+
     private static final double[] OFF_SCREEN_X = {-1};
     private static final double[] OFF_SCREEN_Y = {0};
 
@@ -53,7 +56,7 @@ public final class ChartsPane extends VBox {
                     List.of(Trace.P90_SERVER, Trace.P90_CLIENT),
                     10,
                     false),
-            new ChartSpec("confidence", "Average confidence", "", List.of(Trace.CONFIDENCE), 1, true),
+            new ChartSpec("confidence", "Average confidence", "score", List.of(Trace.CONFIDENCE), 1, true),
             new ChartSpec(
                     "rate",
                     "Request rate: target vs achieved",
@@ -82,7 +85,7 @@ public final class ChartsPane extends VBox {
             x.setMin(0);
             x.setMax(60);
             x.setAnimated(false);
-            DefaultNumericAxis y = new DefaultNumericAxis(spec.yUnit().isEmpty() ? spec.title() : "", spec.yUnit());
+            DefaultNumericAxis y = new AlignedYAxis(spec.yUnit().isEmpty() ? spec.title() : "", spec.yUnit());
             // chartfx's auto-ranging of a flat series (an idle target's zero error rate) re-lays the chart out on every
             // pulse: 60 renders a second of an idle window. The range is set in refresh() instead.
             y.setAutoRanging(false);
@@ -106,11 +109,32 @@ public final class ChartsPane extends VBox {
                 renderer.getDatasets().add(ds);
             }
             chart.getRenderers().add(renderer);
+            // chartfx caches its canvases as bitmaps. A canvas already keeps its pixels, and these change with every
+            // refresh: the cache only added a copy of each canvas per frame (decision 0073).
+            chart.getCanvas().setCache(false);
+            x.getCanvas().setCache(false);
+            y.getCanvas().setCache(false);
             chart.setMinHeight(120);
             VBox.setVgrow(chart, Priority.ALWAYS);
             charts.add(chart);
             indicators.add(new ArrayList<>());
             getChildren().add(chart);
+        }
+    }
+
+    /**
+     * A y axis at least {@link #Y_AXIS_WIDTH} wide, so the plot areas of all charts, and the phase and scaling markers
+     * in them, line up on the shared time axis whatever each axis's labels need. Widened in {@code computePrefWidth}
+     * and not with {@code setPrefWidth}: chartfx computes where it draws the ticks and label in that method.
+     */
+    private static final class AlignedYAxis extends DefaultNumericAxis {
+        AlignedYAxis(String label, String unit) {
+            super(label, unit);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return Math.max(super.computePrefWidth(height), Y_AXIS_WIDTH);
         }
     }
 
@@ -195,6 +219,9 @@ public final class ChartsPane extends VBox {
                 minX = Math.max(minX, s.x(0));
             }
         }
+        // Both ends move in 30 s steps: between steps the axes, their labels and the grid stay as they are and only
+        // the traces are redrawn (a range moving every second re-lays out and re-labels every axis every second).
+        minX = Math.floor(minX / 30) * 30;
         double upper = Math.ceil(maxX / 30) * 30;
         for (int i = 0; i < charts.size(); i++) {
             XYChart chart = charts.get(i);
@@ -219,7 +246,9 @@ public final class ChartsPane extends VBox {
                 indicator.setEditable(false);
                 indicator.setLabelVerticalAnchor(VPos.TOP);
                 indicator.setLabelHorizontalAnchor(HPos.LEFT);
-                indicator.setLabelPosition(m.kind() == RunTimeline.MarkerKind.PHASE ? 0.02 : 0.2);
+                // chartfx measures the position from the bottom of the plot (1 = top); labels hang down from it.
+                // Phase labels at the top, scaling labels below them.
+                indicator.setLabelPosition(m.kind() == RunTimeline.MarkerKind.PHASE ? 1.0 : 0.7);
                 String style =
                         switch (m.kind()) {
                             case PHASE -> "-fx-stroke: #64748b; -fx-stroke-dash-array: 4 4;";

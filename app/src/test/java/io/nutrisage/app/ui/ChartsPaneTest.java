@@ -89,6 +89,84 @@ class ChartsPaneTest {
     }
 
     @Test
+    void aSparseLineIsDrawnBetweenItsPointsAndNowhereElse(FxRobot robot) throws Exception {
+        javafx.scene.image.Image empty = canvasWithCpu(robot, new double[0]);
+        // Two points a minute apart: the band renderer must interpolate across every pixel column between them.
+        javafx.scene.image.Image line = canvasWithCpu(robot, new double[] {0, 10, 60, 90});
+        XYChart cpu = chart("cpu-memory");
+        double[] middle = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new double[] {
+                    cpu.getXAxis().getDisplayPosition(30),
+                    cpu.getYAxis().getDisplayPosition(50),
+                    cpu.getYAxis().getDisplayPosition(85)
+                })
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cpu.getYAxis().getMax()).isEqualTo(100);
+        int x = (int) middle[0];
+        assertThat(changedPixels(empty, line, x, (int) middle[1] - 3, (int) middle[1] + 3))
+                .as("pixels drawn at 30 s, half way up (50 %%)")
+                .isPositive();
+        assertThat(changedPixels(empty, line, x, (int) middle[2] - 3, (int) middle[2] + 3))
+                .as("pixels drawn at 30 s near 85 %%, where the line is not")
+                .isZero();
+    }
+
+    @Test
+    void thePlotAreasLineUpOnTheSharedTimeAxis(FxRobot robot) throws Exception {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 100; s++) {
+            // Different magnitudes give the y axes different label widths.
+            timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(s), 5));
+            timeline.addMetric(MetricId.MODEL_LATENCY_P90, new Datapoint(T0.plusSeconds(s), 4_000));
+            timeline.addMetric(MetricId.CONFIDENCE_AVG, new Datapoint(T0.plusSeconds(s), 0.8));
+        }
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        java.util.List<javafx.geometry.Bounds> plots = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> charts.charts().stream()
+                                .map(c ->
+                                        c.getCanvas().localToScene(c.getCanvas().getBoundsInLocal()))
+                                .toList())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        for (javafx.geometry.Bounds plot : plots) {
+            assertThat(plot.getMinX())
+                    .as("left edge of every plot area (all: %s)", plots)
+                    .isCloseTo(plots.getFirst().getMinX(), org.assertj.core.data.Offset.offset(0.5));
+            assertThat(plot.getWidth())
+                    .isCloseTo(plots.getFirst().getWidth(), org.assertj.core.data.Offset.offset(0.5));
+        }
+    }
+
+    private static int changedPixels(javafx.scene.image.Image a, javafx.scene.image.Image b, int x, int y0, int y1) {
+        int changed = 0;
+        for (int y = Math.max(0, y0); y <= Math.min((int) a.getHeight() - 1, y1); y++) {
+            for (int dx = -1; dx <= 1; dx++) {
+                if (a.getPixelReader().getArgb(x + dx, y) != b.getPixelReader().getArgb(x + dx, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The CPU chart's plot canvas after showing the given (second, value) pairs; the y axis fixed at 0-100. */
+    private javafx.scene.image.Image canvasWithCpu(FxRobot robot, double[] secondValuePairs) throws Exception {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int i = 0; i < secondValuePairs.length; i += 2) {
+            timeline.addMetric(
+                    MetricId.CPU_UTILIZATION,
+                    new Datapoint(T0.plusSeconds((long) secondValuePairs[i]), secondValuePairs[i + 1]));
+        }
+        robot.interact(() -> {
+            charts.refresh(timeline);
+            chart("cpu-memory").getYAxis().setMax(100);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> chart("cpu-memory").getCanvas().snapshot(null, null))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
     void axisTopsAreOneTwoOrFiveTimesAPowerOfTen() {
         assertThat(ChartsPane.yAxisTop(0)).isZero();
         assertThat(ChartsPane.yAxisTop(Double.NaN)).isZero();
