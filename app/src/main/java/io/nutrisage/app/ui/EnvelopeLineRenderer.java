@@ -114,33 +114,104 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
     }
 
     /**
-     * Fills the current run's band: along the top edge at column centres from left to right, back along the bottom
-     * edge, the ends squared off at the run's first and last column edges.
+     * Fills the current run's band: its top edge through the column centres from left to right, back along its bottom
+     * edge, the ends squared off at the run's first and last column edges. Each edge is simplified first: a vertex
+     * within {@link #TOLERANCE} of the straight line past it is dropped (the rasteriser's cost grows with edges, and
+     * a smooth curve needs few).
      */
     private void fillRun(GraphicsContext gc, double half) {
         if (lo > hi) {
             return;
         }
-        n = 0;
         for (int c = lo + 1; c <= hi; c++) {
             if (top[c] > bottom[c]) { // never reached: only out-of-order x can skip a column; carry the neighbour on
                 top[c] = top[c - 1];
                 bottom[c] = bottom[c - 1];
             }
         }
-        add(lo, top[lo] - half);
-        for (int c = lo; c <= hi; c++) {
-            add(c + 0.5, top[c] - half);
+        upper.edge(top, -half, lo, hi);
+        lower.edge(bottom, half, lo, hi);
+        n = 0;
+        for (int i = 0; i < upper.n; i++) {
+            add(upper.x[i], upper.y[i]);
         }
-        add(hi + 1, top[hi] - half);
-        add(hi + 1, bottom[hi] + half);
-        for (int c = hi; c >= lo; c--) {
-            add(c + 0.5, bottom[c] + half);
+        for (int i = lower.n - 1; i >= 0; i--) {
+            add(lower.x[i], lower.y[i]);
         }
-        add(lo, bottom[lo] + half);
         gc.fillPolygon(px, py, n);
         lo = 0;
         hi = -1;
+    }
+
+    /** Vertices further than this (in pixels) from the simplified edge are kept. */
+    static final double TOLERANCE = 0.2;
+
+    private final Edge upper = new Edge();
+    private final Edge lower = new Edge();
+
+    /**
+     * One edge of a band, simplified as it is built (cone intersection: a vertex is dropped while one straight line
+     * from the last kept vertex passes within the tolerance of every vertex dropped since). x strictly increases.
+     */
+    static final class Edge {
+        double[] x = new double[256];
+        double[] y = new double[256];
+        int n;
+        private double candidateX, candidateY, slopeLow, slopeHigh;
+        private boolean hasCandidate;
+
+        /** The edge through {@code values[lo..hi]} offset by {@code offset}, at column centres, ends squared off. */
+        void edge(double[] values, double offset, int lo, int hi) {
+            n = 0;
+            hasCandidate = false;
+            point(lo, values[lo] + offset);
+            for (int c = lo; c <= hi; c++) {
+                point(c + 0.5, values[c] + offset);
+            }
+            point(hi + 1, values[hi] + offset);
+            if (hasCandidate) {
+                keep(candidateX, candidateY);
+            }
+        }
+
+        void point(double px, double py) {
+            if (n == 0) {
+                keep(px, py);
+                return;
+            }
+            double ax = x[n - 1], ay = y[n - 1];
+            double dx = px - ax;
+            double slope = (py - ay) / dx;
+            if (hasCandidate && (slope < slopeLow || slope > slopeHigh)) {
+                keep(candidateX, candidateY);
+                ax = candidateX;
+                ay = candidateY;
+                dx = px - ax;
+                hasCandidate = false;
+            }
+            double low = (py - TOLERANCE - ay) / dx;
+            double high = (py + TOLERANCE - ay) / dx;
+            if (hasCandidate) {
+                slopeLow = Math.max(slopeLow, low);
+                slopeHigh = Math.min(slopeHigh, high);
+            } else {
+                slopeLow = low;
+                slopeHigh = high;
+                hasCandidate = true;
+            }
+            candidateX = px;
+            candidateY = py;
+        }
+
+        private void keep(double px, double py) {
+            if (n == x.length) {
+                x = Arrays.copyOf(x, n * 2);
+                y = Arrays.copyOf(y, n * 2);
+            }
+            x[n] = px;
+            y[n] = py;
+            n++;
+        }
     }
 
     private void add(double x, double y) {
