@@ -55,17 +55,26 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
         }
         int from = Math.max(0, ds.getIndex(DataSet.DIM_X, xMin) - 1);
         int to = Math.min(count, ds.getIndex(DataSet.DIM_X, xMax) + 2);
+        // The backing arrays of a DoubleDataSet (read-locked by chartfx while it renders) and, for linear axes, one
+        // scale and offset per axis: no virtual calls per point.
+        double[] xs = ds.getValues(DataSet.DIM_X);
+        double[] ys = ds.getValues(DataSet.DIM_Y);
+        boolean linear = !xAxis.isLogAxis() && !yAxis.isLogAxis();
+        double x0Screen = xAxis.getDisplayPosition(0);
+        double xScale = xAxis.getDisplayPosition(1) - x0Screen;
+        double y0Screen = yAxis.getDisplayPosition(0);
+        double yScale = yAxis.getDisplayPosition(1) - y0Screen;
         boolean open = false; // a run of non-NaN points is being collected
         double x0 = 0, y0 = 0;
         for (int i = from; i < to; i++) {
-            double y = ds.get(DataSet.DIM_Y, i);
+            double y = ys[i];
             if (Double.isNaN(y)) {
                 fillRun(gc, half);
                 open = false;
                 continue;
             }
-            double x = xAxis.getDisplayPosition(ds.get(DataSet.DIM_X, i));
-            double sy = yAxis.getDisplayPosition(y);
+            double x = linear ? x0Screen + xScale * xs[i] : xAxis.getDisplayPosition(xs[i]);
+            double sy = linear ? y0Screen + yScale * y : yAxis.getDisplayPosition(y);
             if (open) {
                 // Where the segment from the previous point crosses column edges, both columns reach that height.
                 int last = Math.min((int) Math.floor(x), width - 1);

@@ -144,6 +144,7 @@ public final class AppBenchmarks {
     }
 
     private static void chart(int frames) throws Exception {
+        io.nutrisage.app.Main.tuneRendering();
         Platform.startup(() -> {});
         RunTimeline timeline = new RunTimeline(T0);
         for (int s = 0; s < SECONDS; s++) {
@@ -234,6 +235,7 @@ public final class AppBenchmarks {
     }
 
     private static void idle(int warmupSeconds, int seconds) throws Exception {
+        io.nutrisage.app.Main.tuneRendering();
         Thread fx = new Thread(() -> Application.launch(ConsoleApp.class), "console");
         fx.setDaemon(true);
         fx.start();
