@@ -24,6 +24,8 @@ import java.util.function.Function;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
@@ -32,6 +34,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -206,6 +209,9 @@ public final class ConsoleView {
 
     @FXML
     private TextField logFilterField;
+
+    @FXML
+    private Tab logsTab;
 
     @FXML
     private ListView<LogLine> logList;
@@ -384,7 +390,12 @@ public final class ConsoleView {
             }
         });
         logFilterField.textProperty().bindBidirectional(viewModel.logFilterProperty());
-        logList.setItems(viewModel.logs());
+        // The log tail changes with every poll (the sandbox logs each sandbox minute): bound while hidden, the list
+        // re-laid out its cells every second for nobody, about a fifth of the idle console's FX thread time
+        // (docs/benchmarks.md).
+        ObservableList<LogLine> logs = viewModel.logs();
+        logsTab.selectedProperty()
+                .subscribe(shown -> logList.setItems(shown ? logs : FXCollections.emptyObservableList()));
         logList.setCellFactory(cells(
                 l -> TIME.format(l.time()) + " [" + l.stream() + "] " + l.message(),
                 l -> l.isError() ? "error-line" : null));
