@@ -31,10 +31,13 @@ class HttpSenderTest {
                 send(sender, stats, 3);
 
                 assertThat(stats.status2xx.sum()).isEqualTo(5);
+                // At least the third call; one of the first two may also pass 1 ms taking its pooled connection when
+                // the machine is busy (blocked time counts until the connection is held, CPU waits included).
                 assertThat(stats.blockedRequests.sum() - requestsBefore)
                         .as("calls blocked over 1 ms")
-                        .isEqualTo(1);
+                        .isBetween(1L, 2L);
                 assertThat(Duration.ofNanos(stats.blockedNanos.sum() - blockedBefore))
+                        .as("the third call waited for one of the first two to end (300 ms each)")
                         .isGreaterThanOrEqualTo(Duration.ofMillis(250));
             } finally {
                 sender.shutdown();
