@@ -3,7 +3,6 @@ package io.nutrisage.app.ui;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
-import io.fair_acc.chartfx.renderer.spi.ReducingLineRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.nutrisage.app.session.RingSeries;
 import io.nutrisage.app.session.RunTimeline;
@@ -19,13 +18,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
- * refreshed in one batch under its write lock; long series are drawn by {@link EnvelopeLineRenderer} (one polyline, min/max per pixel column).
+ * refreshed in one batch under its write lock, drawn by {@link EnvelopeLineRenderer} (a filled band per pixel column).
  * Phase boundaries and scaling activities appear as markers on every chart. FX thread only.
  */
 public final class ChartsPane extends VBox {
-    /** Points drawn per trace at most; more are reduced (min/max per pixel column). */
-    static final int MAX_DRAWN_POINTS = 2_000;
-
     /** Wide enough for the label and ticks of every chart here ("[req/s]", "1000"). */
     static final double Y_AXIS_WIDTH = 72;
 
@@ -72,7 +68,10 @@ public final class ChartsPane extends VBox {
     private final Map<Trace, Double> drawnMaxY = new EnumMap<>(Trace.class);
     private final double[] xs = new double[RunTimeline.CAPACITY];
     private final double[] ys = new double[RunTimeline.CAPACITY];
-    private final List<List<XValueIndicator>> indicators = new ArrayList<>();
+    private final List<EnvelopeLineRenderer> renderers = new ArrayList<>();
+    /** The markers' labels, on the first chart. */
+    private final List<XValueIndicator> labels = new ArrayList<>();
+
     private RunTimeline shown;
     private int markersShown;
 
@@ -99,16 +98,15 @@ public final class ChartsPane extends VBox {
             chart.setAnimated(false);
             chart.setLegendVisible(true);
             chart.getRenderers().clear();
-            // The system property brings chartfx's renderer back for side-by-side benchmarks (docs/benchmarks.md).
-            var renderer = Boolean.getBoolean("nutrisage.charts.reducingRenderer")
-                    ? new ReducingLineRenderer(MAX_DRAWN_POINTS)
-                    : new EnvelopeLineRenderer();
+            EnvelopeLineRenderer renderer = new EnvelopeLineRenderer();
             for (Trace trace : spec.traces()) {
                 DoubleDataSet ds = new DoubleDataSet(trace.label(), RunTimeline.CAPACITY);
                 dataSets.put(trace, ds);
                 renderer.getDatasets().add(ds);
             }
             chart.getRenderers().add(renderer);
+            // Grid under the traces and markers (chartfx draws it on top by default, over a marker on a tick).
+            chart.getGridRenderer().setDrawOnTop(false);
             // chartfx caches its canvases as bitmaps. A canvas already keeps its pixels, and these change with every
             // refresh: the cache only added a copy of each canvas per frame (decision 0073).
             chart.getCanvas().setCache(false);
@@ -117,7 +115,7 @@ public final class ChartsPane extends VBox {
             chart.setMinHeight(120);
             VBox.setVgrow(chart, Priority.ALWAYS);
             charts.add(chart);
-            indicators.add(new ArrayList<>());
+            renderers.add(renderer);
             getChildren().add(chart);
         }
     }
@@ -150,7 +148,7 @@ public final class ChartsPane extends VBox {
 
     /** Number of markers drawn on each chart. */
     public int markerCount() {
-        return indicators.isEmpty() ? 0 : indicators.getFirst().size();
+        return markersShown;
     }
 
     /**
@@ -178,10 +176,9 @@ public final class ChartsPane extends VBox {
             drawnVersions.clear();
             drawnMaxY.clear();
             markersShown = 0;
-            for (int i = 0; i < charts.size(); i++) {
-                charts.get(i).getPlugins().removeAll(indicators.get(i));
-                indicators.get(i).clear();
-            }
+            charts.getFirst().getPlugins().removeAll(labels);
+            labels.clear();
+            renderers.forEach(r -> r.setMarkers(List.of()));
         }
         double maxX = 60;
         for (Map.Entry<Trace, DoubleDataSet> e : dataSets.entrySet()) {
@@ -238,31 +235,32 @@ public final class ChartsPane extends VBox {
             }
         }
         List<RunTimeline.Marker> markers = timeline.markers();
+        if (markersShown == markers.size()) {
+            return;
+        }
+        for (EnvelopeLineRenderer renderer : renderers) {
+            renderer.setMarkers(markers);
+        }
+        // The lines are drawn by the renderers; the first chart also carries each marker's label, as a value
+        // indicator whose own line is hidden.
+        XYChart first = charts.getFirst();
         for (; markersShown < markers.size(); markersShown++) {
             RunTimeline.Marker m = markers.get(markersShown);
-            for (int i = 0; i < charts.size(); i++) {
-                XYChart chart = charts.get(i);
-                XValueIndicator indicator = new XValueIndicator(chart.getXAxis(), m.seconds(), i == 0 ? m.label() : "");
-                indicator.setEditable(false);
-                indicator.setLabelVerticalAnchor(VPos.TOP);
-                indicator.setLabelHorizontalAnchor(HPos.LEFT);
-                // chartfx measures the position from the bottom of the plot (1 = top); labels hang down from it.
-                // Phase labels at the top, scaling labels below them.
-                indicator.setLabelPosition(m.kind() == RunTimeline.MarkerKind.PHASE ? 1.0 : 0.7);
-                String style =
-                        switch (m.kind()) {
-                            case PHASE -> "-fx-stroke: #64748b; -fx-stroke-dash-array: 4 4;";
-                            case SCALE_OUT -> "-fx-stroke: #dc2626; -fx-stroke-width: 1.5;";
-                            case SCALE_IN -> "-fx-stroke: #2563eb; -fx-stroke-width: 1.5;";
-                        };
-                indicator.getChartChildren().forEach(node -> {
-                    if (node instanceof javafx.scene.shape.Line line) {
-                        line.setStyle(style);
-                    }
-                });
-                chart.getPlugins().add(indicator);
-                indicators.get(i).add(indicator);
-            }
+            XValueIndicator indicator = new XValueIndicator(first.getXAxis(), m.seconds(), m.label());
+            indicator.setEditable(false);
+            indicator.setLabelVerticalAnchor(VPos.TOP);
+            indicator.setLabelHorizontalAnchor(HPos.LEFT);
+            // chartfx measures the position from the bottom of the plot (1 = top); labels hang down from it.
+            // Phase labels at the top, scaling labels below them.
+            indicator.setLabelPosition(m.kind() == RunTimeline.MarkerKind.PHASE ? 1.0 : 0.7);
+            indicator.getChartChildren().forEach(node -> {
+                if (node instanceof javafx.scene.shape.Line line) {
+                    line.setVisible(false);
+                }
+            });
+            first.getPlugins().add(indicator);
+            labels.add(indicator);
         }
+        charts.forEach(XYChart::invalidate);
     }
 }

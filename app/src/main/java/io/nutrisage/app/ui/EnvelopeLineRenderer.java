@@ -3,8 +3,11 @@ package io.nutrisage.app.ui;
 import io.fair_acc.chartfx.renderer.spi.AbstractRendererXY;
 import io.fair_acc.chartfx.ui.css.DataSetNode;
 import io.fair_acc.dataset.DataSet;
+import io.nutrisage.app.session.RunTimeline;
 import java.util.Arrays;
+import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 
 /**
  * Draws each data set as the band its line covers, one pixel column at a time: for every column, the lowest and
@@ -33,9 +36,60 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
 
     private int hi = -1;
 
+    /** Phase and scaling markers drawn over the traces: vertical lines the full height of the plot. */
+    private List<RunTimeline.Marker> markers = List.of();
+
+    private static final Color PHASE_LINE = Color.web("#64748b");
+    private static final Color SCALE_OUT_LINE = Color.web("#dc2626");
+    private static final Color SCALE_IN_LINE = Color.web("#2563eb");
+
     @Override
     protected EnvelopeLineRenderer getThis() {
         return this;
+    }
+
+    /**
+     * The markers to draw from the next frame on. Drawn into the plot canvas as filled rectangles rather than as
+     * scene nodes: one node per marker and chart was laid out and painted on every frame, and a 2-hour run collects
+     * dozens of scaling activities.
+     */
+    void setMarkers(List<RunTimeline.Marker> markers) {
+        this.markers = List.copyOf(markers);
+    }
+
+    @Override
+    public void render() {
+        super.render();
+        if (markers.isEmpty() || xAxis == null) {
+            return;
+        }
+        GraphicsContext gc = getChart().getCanvas().getGraphicsContext2D();
+        double height = getChart().getCanvas().getHeight();
+        double width = getChart().getCanvas().getWidth();
+        gc.save();
+        for (RunTimeline.Marker m : markers) {
+            double x = Math.floor(xAxis.getDisplayPosition(m.seconds()));
+            if (x < 0 || x >= width) {
+                continue;
+            }
+            switch (m.kind()) {
+                case PHASE -> {
+                    gc.setFill(PHASE_LINE);
+                    for (double y = 0; y < height; y += 8) { // dashed: 4 px on, 4 px off
+                        gc.fillRect(x, y, 1, Math.min(4, height - y));
+                    }
+                }
+                case SCALE_OUT -> {
+                    gc.setFill(SCALE_OUT_LINE);
+                    gc.fillRect(x, 0, 2, height);
+                }
+                case SCALE_IN -> {
+                    gc.setFill(SCALE_IN_LINE);
+                    gc.fillRect(x, 0, 2, height);
+                }
+            }
+        }
+        gc.restore();
     }
 
     @Override

@@ -111,6 +111,44 @@ class ChartsPaneTest {
     }
 
     @Test
+    void aScaleOutIsMarkedOnEveryChartAtItsTime(FxRobot robot) throws Exception {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 60; s++) {
+            timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(s), 10));
+        }
+        timeline.addActivity(new io.nutrisage.app.monitoring.ScalingActivity(
+                "a1",
+                T0.plusSeconds(30),
+                "Setting desired count to 2.",
+                "monitor alarm TargetTracking-AlarmHigh in state ALARM triggered policy cpu",
+                "Successful",
+                1,
+                2));
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        assertThat(charts.markerCount()).isEqualTo(1);
+        for (XYChart chart : charts.charts()) {
+            javafx.scene.image.Image canvas = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                            () -> chart.getCanvas().snapshot(null, null))
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            int x = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                            () -> (int) Math.floor(chart.getXAxis().getDisplayPosition(30)))
+                    .get(20, java.util.concurrent.TimeUnit.SECONDS);
+            int red = 0;
+            for (int y = 0; y < (int) canvas.getHeight(); y++) {
+                javafx.scene.paint.Color c = canvas.getPixelReader().getColor(x, y);
+                if (c.getRed() > 0.7 && c.getGreen() < 0.3 && c.getBlue() < 0.3) {
+                    red++;
+                }
+            }
+            assertThat(red)
+                    .as("red rows at t = 30 s in %s of height %s", chart.getId(), canvas.getHeight())
+                    .isGreaterThan((int) canvas.getHeight() / 2);
+        }
+    }
+
+    @Test
     void thePlotAreasLineUpOnTheSharedTimeAxis(FxRobot robot) throws Exception {
         RunTimeline timeline = new RunTimeline(T0);
         for (int s = 0; s < 100; s++) {
