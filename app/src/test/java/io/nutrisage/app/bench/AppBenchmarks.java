@@ -41,8 +41,9 @@ import javafx.stage.Stage;
  *       pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
  *       paints the window (software pipeline), median and p90.
  *   <li>{@code idle [warmupSeconds] [seconds]}: the real console (sandbox, view-model, charts) in a window,
- *       no load; prints the process CPU over the interval as % of one core, layout pulses per second, GC and JIT
- *       time and the busiest threads.
+ *       no load; prints the process CPU over the interval as % of one core, layout pulses per second, the
+ *       deepest parents that needed a layout when a pulse started (what changed), GC and JIT time and the busiest
+ *       threads.
  *   <li>{@code heap [file]}: writes a 2-hour recording with {@link RunRecorder}, opens it in the real window
  *       through "Open recording…"'s path, then prints used heap after GC.
  * </ul>
@@ -242,10 +243,14 @@ public final class AppBenchmarks {
         Thread.sleep(Duration.ofSeconds(warmupSeconds));
         // Pulses that laid a scene out: an idle console should lay out about once per monitoring tick, not 60/s.
         java.util.concurrent.atomic.LongAdder layoutPulses = new java.util.concurrent.atomic.LongAdder();
+        // Which parents need a layout when a pulse starts: the deepest ones are what changed.
+        java.util.Map<String, Long> dirtyLayouts = new java.util.concurrent.ConcurrentHashMap<>();
         onFx(() -> {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 if (w.getScene() != null) {
                     w.getScene().addPostLayoutPulseListener(layoutPulses::increment);
+                    javafx.scene.Scene scene = w.getScene();
+                    scene.addPreLayoutPulseListener(() -> countDirty(scene.getRoot(), dirtyLayouts));
                 }
             }
             return null;
@@ -264,6 +269,17 @@ public final class AppBenchmarks {
         long wall = System.nanoTime() - wall0;
         java.util.Map<String, Long> threadCpu1 = threadCpu(threads);
         System.out.printf(Locale.ROOT, "idle: %.1f layout pulses per second%n", layoutPulses.sum() / (wall / 1e9));
+        onFx(() -> {
+            dirtyLayouts.entrySet().stream()
+                    .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(8)
+                    .forEach(e -> System.out.printf(
+                            Locale.ROOT,
+                            "idle:   needs layout at pulse start %5.1f /s  %s%n",
+                            e.getValue() / (wall / 1e9),
+                            e.getKey()));
+            return null;
+        });
         System.out.printf(
                 Locale.ROOT,
                 "idle:   GC pauses %.2f %%, JIT compilation %.2f %% of one core (wall time of those activities)%n",
@@ -287,6 +303,34 @@ public final class AppBenchmarks {
                 cpu / 1e9,
                 100.0 * cpu / wall);
         Platform.exit();
+    }
+
+    /** Counts the deepest parents under {@code node} that need a layout (what changed, not its ancestors). */
+    private static boolean countDirty(javafx.scene.Node node, java.util.Map<String, Long> counts) {
+        if (!(node instanceof javafx.scene.Parent parent)) {
+            return false;
+        }
+        // Ancestors of a changed node are only marked as a dirty branch, so the whole tree is searched.
+        boolean childDirty = false;
+        for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+            childDirty |= countDirty(child, counts);
+        }
+        if (parent.isNeedsLayout() && !childDirty) {
+            String name = parent.getClass().getSimpleName()
+                    + (parent.getId() != null ? "#" + parent.getId() : "")
+                    + " in " + describeAncestor(parent);
+            counts.merge(name, 1L, Long::sum);
+        }
+        return childDirty || parent.isNeedsLayout();
+    }
+
+    private static String describeAncestor(javafx.scene.Node node) {
+        for (javafx.scene.Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p.getId() != null) {
+                return p.getClass().getSimpleName() + "#" + p.getId();
+            }
+        }
+        return "scene";
     }
 
     private static long gcMillis() {
