@@ -214,6 +214,21 @@ public final class ConsoleView {
     private Tab logsTab;
 
     @FXML
+    private Tab deploymentsTab;
+
+    @FXML
+    private Tab alarmsTab;
+
+    @FXML
+    private Tab scalingTab;
+
+    @FXML
+    private Tab eventsTab;
+
+    @FXML
+    private Tab checklistTab;
+
+    @FXML
     private ListView<LogLine> logList;
 
     @FXML
@@ -341,12 +356,12 @@ public final class ConsoleView {
                 .addListener(
                         (o, a, b) -> charts.refresh(viewModel.timelineProperty().get()));
 
-        activityTable.setItems(viewModel.activities());
+        itemsWhileShown(scalingTab, activityTable.itemsProperty(), viewModel.activities());
         column(activityTime, a -> TIME.format(a.startTime()));
         column(activityDescription, ScalingActivity::description);
         column(activityCause, ScalingActivity::cause);
         column(activityStatus, ScalingActivity::statusCode);
-        alarmTable.setItems(viewModel.alarms());
+        itemsWhileShown(alarmsTab, alarmTable.itemsProperty(), viewModel.alarms());
         column(alarmName, Alarm::name);
         column(alarmState, a -> a.state().name());
         column(alarmUpdated, a -> TIME.format(a.stateUpdated()));
@@ -360,13 +375,13 @@ public final class ConsoleView {
                 }
             }
         });
-        transitionList.setItems(viewModel.transitions());
+        itemsWhileShown(alarmsTab, transitionList.itemsProperty(), viewModel.transitions());
         transitionList.setCellFactory(cells(
                 t -> TIME.format(t.time()) + "  " + shortName(t.alarmName()) + ": " + t.summary() + "\n" + t.reason(),
                 t -> t.to() == AlarmState.ALARM ? "check-fail" : null));
-        eventList.setItems(viewModel.events());
+        itemsWhileShown(eventsTab, eventList.itemsProperty(), viewModel.events());
         eventList.setCellFactory(cells(e -> TIME.format(e.time()) + "  " + e.message(), e -> null));
-        deploymentTable.setItems(viewModel.deployments());
+        itemsWhileShown(deploymentsTab, deploymentTable.itemsProperty(), viewModel.deployments());
         column(deploymentId, FleetStatus.Deployment::id);
         column(deploymentStatus, FleetStatus.Deployment::status);
         column(deploymentRollout, d -> d.rolloutState().isEmpty() ? "–" : d.rolloutState());
@@ -390,16 +405,11 @@ public final class ConsoleView {
             }
         });
         logFilterField.textProperty().bindBidirectional(viewModel.logFilterProperty());
-        // The log tail changes with every poll (the sandbox logs each sandbox minute): bound while hidden, the list
-        // re-laid out its cells every second for nobody, about a fifth of the idle console's FX thread time
-        // (docs/benchmarks.md).
-        ObservableList<LogLine> logs = viewModel.logs();
-        logsTab.selectedProperty()
-                .subscribe(shown -> logList.setItems(shown ? logs : FXCollections.emptyObservableList()));
+        itemsWhileShown(logsTab, logList.itemsProperty(), viewModel.logs());
         logList.setCellFactory(cells(
                 l -> TIME.format(l.time()) + " [" + l.stream() + "] " + l.message(),
                 l -> l.isError() ? "error-line" : null));
-        checkList.setItems(viewModel.checklist());
+        itemsWhileShown(checklistTab, checkList.itemsProperty(), viewModel.checklist());
         checkList.setCellFactory(cells(
                 c -> (c.passed() ? "PASS  " : "FAIL  ") + c.name() + "\n      " + c.evidence(),
                 c -> c.passed() ? "check-pass" : "check-fail"));
@@ -433,6 +443,16 @@ public final class ConsoleView {
 
     private static <T> void column(TableColumn<T, String> column, Function<T, String> text) {
         column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(text.apply(c.getValue())));
+    }
+
+    /**
+     * Gives a list or table on a side tab its items only while the tab is shown. The content of a hidden tab was still
+     * laid out on every poll, cells and all: the log list alone was about a fifth of the idle console's FX thread time
+     * (docs/benchmarks.md: the idle benchmark lists what needs a layout at each pulse).
+     */
+    private static <T> void itemsWhileShown(
+            Tab tab, javafx.beans.property.ObjectProperty<ObservableList<T>> items, ObservableList<T> source) {
+        tab.selectedProperty().subscribe(shown -> items.set(shown ? source : FXCollections.emptyObservableList()));
     }
 
     private static <T> javafx.util.Callback<ListView<T>, ListCell<T>> cells(

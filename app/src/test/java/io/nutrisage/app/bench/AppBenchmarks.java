@@ -316,7 +316,9 @@ public final class AppBenchmarks {
             childDirty |= countDirty(child, counts);
         }
         if (parent.isNeedsLayout() && !childDirty) {
-            String name = parent.getClass().getSimpleName()
+            String name = (parent.getClass().getSimpleName().isEmpty()
+                            ? parent.getClass().getName()
+                            : parent.getClass().getSimpleName())
                     + (parent.getId() != null ? "#" + parent.getId() : "")
                     + " in " + describeAncestor(parent);
             counts.merge(name, 1L, Long::sum);
@@ -326,7 +328,7 @@ public final class AppBenchmarks {
 
     private static String describeAncestor(javafx.scene.Node node) {
         for (javafx.scene.Node p = node.getParent(); p != null; p = p.getParent()) {
-            if (p.getId() != null) {
+            if (p.getId() != null && !p.getId().equals("virtual-flow")) { // every VirtualFlow has that id
                 return p.getClass().getSimpleName() + "#" + p.getId();
             }
         }
