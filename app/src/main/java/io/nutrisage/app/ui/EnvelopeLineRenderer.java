@@ -21,12 +21,6 @@ import javafx.scene.paint.Color;
  * have the measurements. FX thread only, like every chartfx renderer.
  */
 final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer> {
-    /** Polygon vertices of the band being filled. */
-    private double[] px = new double[1024];
-
-    private double[] py = new double[1024];
-    private int n;
-
     /** Per pixel column: the smallest and largest screen y the line reaches (screen y grows downwards). */
     private double[] top = new double[0];
 
@@ -194,14 +188,11 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
         }
         upper.edge(top, -half, lo, hi);
         lower.edge(bottom, half, lo, hi);
-        n = 0;
-        for (int i = 0; i < upper.n; i++) {
-            add(upper.x[i], upper.y[i]);
-        }
+        // The polygon: the top edge left to right, then the bottom edge appended right to left.
         for (int i = lower.n - 1; i >= 0; i--) {
-            add(lower.x[i], lower.y[i]);
+            upper.keep(lower.x[i], lower.y[i]);
         }
-        gc.fillPolygon(px, py, n);
+        gc.fillPolygon(upper.x, upper.y, upper.n);
         lo = 0;
         hi = -1;
     }
@@ -266,6 +257,7 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
             candidateY = py;
         }
 
+        /** Appends a vertex as it is (fillRun also appends the reversed bottom edge to close the polygon). */
         private void keep(double px, double py) {
             if (n == x.length) {
                 x = Arrays.copyOf(x, n * 2);
@@ -275,15 +267,5 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
             y[n] = py;
             n++;
         }
-    }
-
-    private void add(double x, double y) {
-        if (n == px.length) {
-            px = Arrays.copyOf(px, n * 2);
-            py = Arrays.copyOf(py, n * 2);
-        }
-        px[n] = x;
-        py[n] = y;
-        n++;
     }
 }
