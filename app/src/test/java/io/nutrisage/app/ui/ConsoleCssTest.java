@@ -3,7 +3,6 @@ package io.nutrisage.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.ConsoleApp;
-import io.nutrisage.app.load.LoadDriver;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -60,18 +59,8 @@ class ConsoleCssTest {
     void start(Stage stage) {
         CSS_LOGGERS.forEach(l -> l.addHandler(COLLECTOR));
         warnings.clear();
-        LoadDriver noLoad = (plan, target, listener) -> {
-            throw new LoadDriver.LoadException("no load in this test", null);
-        };
         executor = new FxTaskExecutor();
-        viewModel = new ConsoleViewModel(
-                () -> {
-                    throw new IllegalStateException("no target in this test");
-                },
-                noLoad,
-                runs,
-                executor,
-                () -> Instant.parse("2026-11-23T17:00:00Z"));
+        viewModel = TestConsoles.withoutTarget(runs, executor, () -> Instant.parse("2026-11-23T17:00:00Z"));
         ConsoleApp.show(stage, viewModel, executor);
     }
 

@@ -2,7 +2,6 @@ package io.nutrisage.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadState;
 import io.nutrisage.app.monitoring.AlarmState;
@@ -33,19 +32,8 @@ class ConsoleViewModelTest {
     @TempDir
     Path dir;
 
-    private final LoadDriver noLoad = (plan, target, listener) -> {
-        throw new LoadDriver.LoadException("no load in this test", null);
-    };
-
     private ConsoleViewModel viewModel() {
-        return new ConsoleViewModel(
-                () -> {
-                    throw new IllegalStateException("no target in this test");
-                },
-                noLoad,
-                dir,
-                TaskExecutor.direct(),
-                () -> T0);
+        return TestConsoles.withoutTarget(dir, TaskExecutor.direct(), () -> T0);
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.nutrisage.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.ConsoleApp;
-import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.TargetStatus;
@@ -42,18 +41,8 @@ class LogTabTest {
 
     @Start
     void start(Stage stage) {
-        LoadDriver noLoad = (plan, target, listener) -> {
-            throw new LoadDriver.LoadException("no load in this test", null);
-        };
         executor = new FxTaskExecutor();
-        viewModel = new ConsoleViewModel(
-                () -> {
-                    throw new IllegalStateException("no target in this test");
-                },
-                noLoad,
-                runs,
-                executor,
-                () -> T0);
+        viewModel = TestConsoles.withoutTarget(runs, executor, () -> T0);
         ConsoleApp.show(stage, viewModel, executor);
     }
 
