@@ -19,7 +19,7 @@ import java.util.Map;
  * @param late starts sent more than the run's {@code lateAfter} behind their planned time
  * @param dropped starts not sent at all: the in-flight cap was reached when they were more than {@code maxLateness}
  *     behind plan
- * @param blockedMs time requests spent between being handed to the HTTP client and getting a connection
+ * @param blockedMs time requests waited for a connection: queued in the HTTP client, or while a new one was opened
  * @param blockedRequests requests that waited more than 1 ms for a connection
  * @param corrected latency from the planned start (what a user arriving on schedule would see)
  * @param raw latency from the actual send
