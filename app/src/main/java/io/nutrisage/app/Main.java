@@ -18,12 +18,23 @@ public final class Main {
      * dashboard's six plots plus a few nodes around them; with Prism's default of 6 dirty regions they are merged and
      * much of the window is painted twice. 15 (Prism's maximum) cut the CPU per chart frame by about 15 % in the
      * software pipeline (docs/benchmarks.md).
+     *
+     * <p>{@code javafx.animation.pulse}: on Linux, JavaFX's pulse timer is a GLib timeout that wakes the FX thread at
+     * the pulse rate even when nothing changes (glass-gtk's timer cannot pause), and those wake-ups were most of an
+     * idle console's FX-thread CPU. The console changes once a second; 30 pulses a second still animate controls
+     * smoothly and halve the wake-ups (decision 0075).
      */
     public static void tuneRendering() {
         if (System.getProperty("prism.dirtyregioncount") == null) {
             System.setProperty("prism.dirtyregioncount", "15");
         }
+        if (System.getProperty(PULSE_PROPERTY) == null) {
+            System.setProperty(PULSE_PROPERTY, String.valueOf(PULSES_PER_SECOND));
+        }
     }
+
+    static final String PULSE_PROPERTY = "javafx.animation.pulse";
+    static final int PULSES_PER_SECOND = 30;
 
     public static void main(String[] args) {
         tuneRendering();
