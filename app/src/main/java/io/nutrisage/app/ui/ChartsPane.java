@@ -74,6 +74,10 @@ public final class ChartsPane extends VBox {
 
     private RunTimeline shown;
     private int markersShown;
+    /** Each trace's newest point drawn: what {@link #follow} compares new data with. */
+    private final Map<Trace, Double> drawnLastX = new EnumMap<>(Trace.class);
+
+    private final Map<Trace, Double> drawnLastY = new EnumMap<>(Trace.class);
 
     public ChartsPane() {
         getStyleClass().add("charts-pane");
@@ -169,12 +173,61 @@ public final class ChartsPane extends VBox {
         return 10 * power;
     }
 
+    /**
+     * A live update: draws {@code timeline} when its new data would change a pixel — time moved at least one pixel
+     * column along the time axis, a trace moved at least one pixel up or down, a marker arrived, or it is another
+     * timeline — and otherwise leaves the charts as they are. Over a long run one pixel column spans several seconds
+     * (7,200 s on about 1,000 pixels), and redrawing six plots every second for an unchanged picture was most of an
+     * idle console's chart cost.
+     */
+    public void follow(RunTimeline timeline) {
+        if (timeline != shown || markersShown != timeline.markers().size() || wouldChangePixels(timeline)) {
+            refresh(timeline);
+        }
+    }
+
+    private boolean wouldChangePixels(RunTimeline timeline) {
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart chart = charts.get(i);
+            double width = chart.getCanvas().getWidth();
+            double height = chart.getCanvas().getHeight();
+            if (!(width > 0 && height > 0)) {
+                return true; // not laid out yet: nothing to compare pixels with
+            }
+            DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
+            double secondsPerPixel = (x.getMax() - x.getMin()) / width;
+            double valuePerPixel = (chart.getYAxis().getMax() - chart.getYAxis().getMin()) / height;
+            for (Trace trace : CHARTS.get(i).traces()) {
+                RingSeries series = timeline.trace(trace);
+                Long drawn = drawnVersions.get(trace);
+                if (drawn != null && drawn == series.version()) {
+                    continue;
+                }
+                int n = series.size();
+                double drawnX = drawnLastX.getOrDefault(trace, Double.NEGATIVE_INFINITY);
+                if (n == 0 || series.x(n - 1) > x.getMax() || series.x(n - 1) - drawnX >= secondsPerPixel) {
+                    return true;
+                }
+                double last = drawnLastY.getOrDefault(trace, Double.NaN);
+                for (int k = n - 1; k >= 0 && series.x(k) > drawnX; k--) {
+                    double y = series.y(k);
+                    if (Double.isNaN(y) != Double.isNaN(last) || Math.abs(y - last) >= valuePerPixel) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Copies what changed in {@code timeline} into the charts: one write-locked batch per trace. */
     public void refresh(RunTimeline timeline) {
         if (timeline != shown) {
             shown = timeline;
             drawnVersions.clear();
             drawnMaxY.clear();
+            drawnLastX.clear();
+            drawnLastY.clear();
             markersShown = 0;
             charts.getFirst().getPlugins().removeAll(labels);
             labels.clear();
@@ -192,6 +245,8 @@ public final class ChartsPane extends VBox {
             }
             drawnVersions.put(e.getKey(), series.version());
             int n = series.size();
+            drawnLastX.put(e.getKey(), n == 0 ? Double.NEGATIVE_INFINITY : series.x(n - 1));
+            drawnLastY.put(e.getKey(), series.lastY());
             series.copyTo(xs, ys);
             double top = 0;
             for (int k = 0; k < n; k++) {

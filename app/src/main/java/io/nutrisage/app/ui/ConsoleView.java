@@ -354,7 +354,7 @@ public final class ConsoleView {
         viewModel
                 .timelineVersionProperty()
                 .addListener(
-                        (o, a, b) -> charts.refresh(viewModel.timelineProperty().get()));
+                        (o, a, b) -> charts.follow(viewModel.timelineProperty().get()));
 
         itemsWhileShown(scalingTab, activityTable.itemsProperty(), viewModel.activities());
         column(activityTime, a -> TIME.format(a.startTime()));

@@ -40,10 +40,14 @@ import javafx.stage.Stage;
  *       7,200 s on every trace; per frame, one second is appended to every trace, the pane refreshed and a full
  *       pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
  *       paints the window (software pipeline), median and p90.
- *   <li>{@code idle [warmupSeconds] [seconds]}: the real console (sandbox, view-model, charts) in a window,
- *       no load; prints the process CPU over the interval as % of one core, layout pulses per second, the
- *       deepest parents that needed a layout when a pulse started (what changed), GC and JIT time and the busiest
- *       threads.
+ *   <li>{@code live [seconds]}: the same charts holding two hours of an idle target (flat lines, a little noise);
+ *       each second appends one second and updates the charts as the console does ({@code follow}) or redraws
+ *       them every second ({@code refresh}), in alternating blocks. Prints the mean CPU per second of each.
+ *   <li>{@code idle [warmupSeconds] [seconds] [layouts]}: the real console (sandbox, view-model, charts) in a
+ *       window, no load; prints the process CPU over the interval as % of one core, layout pulses per second, GC
+ *       and JIT time and the busiest threads. With {@code layouts}, also the deepest parents that needed a layout
+ *       when a pulse started (what changed); that census walks the scene every pulse, so it is off for the CPU
+ *       figure.
  *   <li>{@code heap [file]}: writes a 2-hour recording with {@link RunRecorder}, opens it in the real window
  *       through "Open recording…"'s path, then prints used heap after GC.
  * </ul>
@@ -75,13 +79,16 @@ public final class AppBenchmarks {
         watchdog.start();
         switch (mode) {
             case "chart" -> chart(args.length > 1 ? Integer.parseInt(args[1]) : 300);
+            case "live" -> live(args.length > 1 ? Integer.parseInt(args[1]) : 120);
             case "idle" ->
                 idle(
                         args.length > 1 ? Integer.parseInt(args[1]) : 20,
-                        args.length > 2 ? Integer.parseInt(args[2]) : 60);
+                        args.length > 2 ? Integer.parseInt(args[2]) : 60,
+                        args.length > 3 && args[3].equals("layouts"));
             case "heap" -> heap(args.length > 1 ? Path.of(args[1]) : Files.createTempFile("two-hours", ".jsonl"));
             default -> {
-                System.err.println("usage: AppBenchmarks chart [frames] | idle [warmup] [seconds] | heap [file]");
+                System.err.println(
+                        "usage: AppBenchmarks chart [frames] | live [seconds] | idle [warmup] [seconds] [layouts] | heap [file]");
                 System.exit(2);
             }
         }
@@ -225,6 +232,84 @@ public final class AppBenchmarks {
                 median(renderCpu) / 1e6);
     }
 
+    /** An idle target: one task, a little CPU with noise, nothing else. */
+    private static void idleSecond(RunTimeline timeline, int second, java.util.Random noise) {
+        Instant t = T0.plusSeconds(second);
+        timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(t, 0.3 + 0.05 * noise.nextGaussian()));
+        timeline.addMetric(MetricId.MEMORY_UTILIZATION, new Datapoint(t, 12 + 0.01 * noise.nextGaussian()));
+        timeline.addMetric(MetricId.RUNNING_TASKS, new Datapoint(t, 1));
+        timeline.addMetric(MetricId.DESIRED_TASKS, new Datapoint(t, 1));
+        timeline.addMetric(MetricId.TARGET_5XX, new Datapoint(t, 0));
+    }
+
+    private static void live(int seconds) throws Exception {
+        io.nutrisage.app.Main.tuneRendering();
+        Platform.startup(() -> {});
+        java.util.Random noise = new java.util.Random(7);
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < SECONDS; s++) {
+            idleSecond(timeline, s, noise);
+        }
+        ChartsPane pane = onFx(() -> {
+            ChartsPane charts = new ChartsPane();
+            charts.refresh(timeline);
+            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+            Scene scene = new Scene(charts, 1200, 900);
+            scene.getStylesheets()
+                    .add(io.nutrisage.app.ui.ConsoleView.class
+                            .getResource("console.css")
+                            .toExternalForm());
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            return charts;
+        });
+        onFx(AppBenchmarks::pulse);
+        var threads = ManagementFactory.getThreadMXBean();
+        long renderer = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst()
+                .orElseThrow()
+                .threadId();
+        long[] cpu = new long[2]; // [follow, refresh]
+        int[] counted = new int[2];
+        int second = SECONDS;
+        int block = 30;
+        for (int done = -block; done < seconds; done += block) {
+            for (int mode = 0; mode < 2; mode++) {
+                boolean follow = mode == 0;
+                for (int i = 0; i < block; i++) {
+                    int at = second++;
+                    long render0 = threads.getThreadCpuTime(renderer);
+                    long fx = onFx(() -> {
+                        long start = threads.getCurrentThreadCpuTime();
+                        idleSecond(timeline, at, noise);
+                        if (follow) {
+                            pane.follow(timeline);
+                        } else {
+                            pane.refresh(timeline);
+                        }
+                        pulse();
+                        return threads.getCurrentThreadCpuTime() - start;
+                    });
+                    Thread.sleep(60);
+                    if (done >= 0) {
+                        cpu[mode] += fx + threads.getThreadCpuTime(renderer) - render0;
+                        counted[mode]++;
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "live: 2 h of an idle target on every chart, one second appended per frame, %d frames each,"
+                        + " alternating blocks of %d: follow %.2f ms CPU per second, refresh %.2f ms (FX + render)%n",
+                counted[0],
+                block,
+                cpu[0] / 1e6 / counted[0],
+                cpu[1] / 1e6 / counted[1]);
+    }
+
     private static long median(long[] values) {
         return percentile(values, 0.5);
     }
@@ -235,7 +320,7 @@ public final class AppBenchmarks {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     }
 
-    private static void idle(int warmupSeconds, int seconds) throws Exception {
+    private static void idle(int warmupSeconds, int seconds, boolean layoutCensus) throws Exception {
         io.nutrisage.app.Main.tuneRendering();
         Thread fx = new Thread(() -> Application.launch(ConsoleApp.class), "console");
         fx.setDaemon(true);
@@ -250,7 +335,9 @@ public final class AppBenchmarks {
                 if (w.getScene() != null) {
                     w.getScene().addPostLayoutPulseListener(layoutPulses::increment);
                     javafx.scene.Scene scene = w.getScene();
-                    scene.addPreLayoutPulseListener(() -> countDirty(scene.getRoot(), dirtyLayouts));
+                    if (layoutCensus) {
+                        scene.addPreLayoutPulseListener(() -> countDirty(scene.getRoot(), dirtyLayouts));
+                    }
                 }
             }
             return null;

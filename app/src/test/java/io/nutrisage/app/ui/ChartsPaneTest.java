@@ -6,6 +6,7 @@ import io.fair_acc.chartfx.XYChart;
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.session.RunTimeline;
+import io.nutrisage.app.session.Trace;
 import java.time.Instant;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -51,6 +52,67 @@ class ChartsPaneTest {
         assertThat(errors.getYAxis().getMax())
                 .as("no errors: the minimum scale")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLiveUpdateRedrawsOnlyWhenAPixelWouldChange(FxRobot robot) {
+        // An hour on a plot about 1,100 pixels wide: about 3.3 s per pixel column. The time axis ends at 3,600 s.
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 3_590; s++) {
+            cpu(timeline, s, 10);
+        }
+        robot.interact(() -> charts.follow(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(charts.points(Trace.CPU)).as("a new timeline is drawn").isEqualTo(3_590);
+
+        cpu(timeline, 3_590, 10);
+        cpu(timeline, 3_591, 10.01);
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.CPU))
+                .as("two seconds in the same pixel column, under a pixel apart: nothing to redraw")
+                .isEqualTo(3_590);
+
+        cpu(timeline, 3_592, 19);
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.CPU))
+                .as("a jump of many pixels is drawn at once")
+                .isEqualTo(3_593);
+
+        for (int s = 3_593; s < 3_600; s++) {
+            cpu(timeline, s, 19);
+            robot.interact(() -> charts.follow(timeline));
+        }
+        assertThat(charts.points(Trace.CPU))
+                .as("a flat line is drawn as time passes each pixel column, not every second")
+                .isBetween(3_594, 3_599);
+
+        timeline.addPhaseStart(0, T0.plusSeconds(3_599), "60s@5");
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.CPU)).as("a marker is drawn at once").isEqualTo(3_600);
+        assertThat(charts.markerCount()).isEqualTo(1);
+
+        cpu(timeline, 3_601, 19);
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.CPU))
+                .as("past the end of the time axis: drawn, axis extended")
+                .isEqualTo(3_601);
+        assertThat(chart("cpu-memory").getXAxis().getMax()).isEqualTo(3_630);
+    }
+
+    @Test
+    void aLiveUpdateOfAShortRunDrawsEverySecond(FxRobot robot) {
+        // A minute on the same width: every second is many pixel columns.
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 30; s++) {
+            cpu(timeline, s, 10);
+            robot.interact(() -> charts.follow(timeline));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents(1);
+            assertThat(charts.points(Trace.CPU)).isEqualTo(s + 1);
+        }
+    }
+
+    private static void cpu(RunTimeline timeline, int second, double percent) {
+        timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(second), percent));
     }
 
     @Test
