@@ -36,9 +36,9 @@ import javafx.stage.Stage;
  * status 3 if a mode hangs.
  *
  * <ul>
- *   <li>{@code chart [frames]}: the real {@link ChartsPane}, styled as in the console, in a window holding
- *       7,200 s on every trace; per frame, one second is appended to every trace, the pane refreshed and a full
- *       pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
+ *   <li>{@code chart [frames] [series]}: the real {@link ChartsPane}, styled as in the console, in a window holding
+ *       7,200 s on every trace (11, the dashboard, or 8 series); per frame, one second is appended to every
+ *       trace, the pane refreshed and a full pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
  *       paints the window (software pipeline), median and p90.
  *   <li>{@code live [seconds]}: the same charts holding two hours of an idle target (flat lines, a little noise);
  *       each second appends one second and updates the charts as the console does ({@code follow}) or redraws
@@ -78,7 +78,10 @@ public final class AppBenchmarks {
         watchdog.setDaemon(true);
         watchdog.start();
         switch (mode) {
-            case "chart" -> chart(args.length > 1 ? Integer.parseInt(args[1]) : 300);
+            case "chart" ->
+                chart(
+                        args.length > 1 ? Integer.parseInt(args[1]) : 300,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 11);
             case "live" -> live(args.length > 1 ? Integer.parseInt(args[1]) : 120);
             case "idle" ->
                 idle(
@@ -88,7 +91,7 @@ public final class AppBenchmarks {
             case "heap" -> heap(args.length > 1 ? Path.of(args[1]) : Files.createTempFile("two-hours", ".jsonl"));
             default -> {
                 System.err.println(
-                        "usage: AppBenchmarks chart [frames] | live [seconds] | idle [warmup] [seconds] [layouts] | heap [file]");
+                        "usage: AppBenchmarks chart [frames] [11|8] | live [seconds] | idle [warmup] [seconds] [layouts] | heap [file]");
                 System.exit(2);
             }
         }
@@ -127,9 +130,25 @@ public final class AppBenchmarks {
         sink.accept(MetricId.TARGET_5XX, new Datapoint(t, 0));
     }
 
-    private static void fill(RunTimeline timeline, int second) {
+    private static void fill(RunTimeline timeline, int second, java.util.Set<MetricId> left) {
         timeline.addLoad(load(second));
-        metrics(second, timeline::addMetric);
+        metrics(second, (id, d) -> {
+            if (!left.contains(id)) {
+                timeline.addMetric(id, d);
+            }
+        });
+    }
+
+    /**
+     * The metrics left out to draw {@code series} traces: 11 is the whole dashboard; 8 (the issue's "8 series")
+     * leaves out memory, desired tasks and the target's 5xx, so each of the six charts still draws a trace.
+     */
+    private static java.util.Set<MetricId> leftOut(int series) {
+        return switch (series) {
+            case 11 -> java.util.Set.of();
+            case 8 -> java.util.Set.of(MetricId.MEMORY_UTILIZATION, MetricId.DESIRED_TASKS, MetricId.TARGET_5XX);
+            default -> throw new IllegalArgumentException("series: 11 (the dashboard) or 8, not " + series);
+        };
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
@@ -151,12 +170,13 @@ public final class AppBenchmarks {
         return null;
     }
 
-    private static void chart(int frames) throws Exception {
+    private static void chart(int frames, int series) throws Exception {
+        java.util.Set<MetricId> left = leftOut(series);
         io.nutrisage.app.Main.tuneRendering();
         Platform.startup(() -> {});
         RunTimeline timeline = new RunTimeline(T0);
         for (int s = 0; s < SECONDS; s++) {
-            fill(timeline, s);
+            fill(timeline, s, left);
         }
         for (int p = 0; p < 6; p++) {
             timeline.addPhaseStart(p, T0.plusSeconds(p * 1200L), "phase " + p);
@@ -194,7 +214,7 @@ public final class AppBenchmarks {
             long render0 = threads.getThreadCpuTime(renderer);
             long fx = onFx(() -> {
                 long start = threads.getCurrentThreadCpuTime();
-                fill(timeline, second);
+                fill(timeline, second, left);
                 pane.refresh(timeline);
                 // A full pulse: CSS, layout, chartfx's pre/post-layout listeners (which lock and unlock the data sets
                 // and draw the canvases) and the hand-over of the scene to the render thread. Laying out by hand
@@ -211,7 +231,10 @@ public final class AppBenchmarks {
                 total[f] = fx + render;
             }
         }
-        int traces = ChartsPane.CHARTS.stream().mapToInt(c -> c.traces().size()).sum();
+        int traces = (int) ChartsPane.CHARTS.stream()
+                .flatMap(c -> c.traces().stream())
+                .filter(t -> pane.points(t) > 0)
+                .count();
         System.out.printf(
                 Locale.ROOT,
                 "chart: %d traces x %d points (each trace full), %d charts, %d frames after %d warm-up,"
@@ -381,6 +404,16 @@ public final class AppBenchmarks {
                         "idle:   thread %-32s %.2f %% of one core%n",
                         e.getKey(),
                         100.0 * e.getValue() / wall));
+        // The sandbox is the target: on AWS these threads run in the service's tasks, not in the console.
+        long target = threadCpu1.entrySet().stream()
+                .filter(e -> isSandboxThread(e.getKey()))
+                .mapToLong(e -> e.getValue() - threadCpu0.getOrDefault(e.getKey(), 0L))
+                .sum();
+        System.out.printf(
+                Locale.ROOT,
+                "idle:   of which the local sandbox's own threads (the target: control plane, replicas, their HTTP"
+                        + " and EMF threads) %.2f %% of one core%n",
+                100.0 * target / wall);
         System.out.printf(
                 Locale.ROOT,
                 "idle: console on the local sandbox, no load, %d s after %d s warm-up: process CPU %.2f s ="
@@ -429,6 +462,13 @@ public final class AppBenchmarks {
     }
 
     /** CPU time per live thread name (threads of one name summed). */
+    private static boolean isSandboxThread(String name) {
+        return name.startsWith("sandbox-")
+                || name.startsWith("replica-")
+                || name.startsWith("emf-flusher")
+                || name.startsWith("HTTP-Dispatcher");
+    }
+
     private static java.util.Map<String, Long> threadCpu(java.lang.management.ThreadMXBean threads) {
         java.util.Map<String, Long> cpu = new java.util.HashMap<>();
         for (long id : threads.getAllThreadIds()) {
