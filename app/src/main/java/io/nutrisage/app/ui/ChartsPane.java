@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
@@ -24,6 +27,11 @@ import javafx.scene.layout.VBox;
 public final class ChartsPane extends VBox {
     /** Wide enough for the label and ticks of every chart here ("[req/s]", "1000"). */
     static final double Y_AXIS_WIDTH = 72;
+
+    /** Space kept between a marker label and the next one. */
+    private static final double LABEL_GAP = 4;
+    /** Measures label texts (FX thread only, like the whole pane). */
+    private static final Text MEASURE = new Text();
 
     private static final double[] OFF_SCREEN_X = {-1};
     private static final double[] OFF_SCREEN_Y = {0};
@@ -74,6 +82,12 @@ public final class ChartsPane extends VBox {
 
     private RunTimeline shown;
     private int markersShown;
+    /** What the marker labels were last fitted to: the plot width, the time axis and the number of labels. */
+    private double fittedWidth;
+
+    private double fittedMin;
+    private double fittedMax;
+    private int fittedCount;
     /** Each trace's newest point drawn: what {@link #follow} compares new data with. */
     private final Map<Trace, Double> drawnLastX = new EnumMap<>(Trace.class);
 
@@ -122,6 +136,7 @@ public final class ChartsPane extends VBox {
             renderers.add(renderer);
             getChildren().add(chart);
         }
+        charts.getFirst().getCanvas().widthProperty().addListener((o, a, b) -> fitLabels());
     }
 
     /**
@@ -231,6 +246,7 @@ public final class ChartsPane extends VBox {
             markersShown = 0;
             charts.getFirst().getPlugins().removeAll(labels);
             labels.clear();
+            fittedCount = -1;
             renderers.forEach(r -> r.setMarkers(List.of()));
         }
         double maxX = 60;
@@ -291,6 +307,7 @@ public final class ChartsPane extends VBox {
         }
         List<RunTimeline.Marker> markers = timeline.markers();
         if (markersShown == markers.size()) {
+            fitLabels();
             return;
         }
         for (EnvelopeLineRenderer renderer : renderers) {
@@ -316,6 +333,71 @@ public final class ChartsPane extends VBox {
             first.getPlugins().add(indicator);
             labels.add(indicator);
         }
+        fitLabels();
         charts.forEach(XYChart::invalidate);
+    }
+
+    /**
+     * Shortens each marker label to what fits before the next label of its kind ("P2 180s at 50/s", then "P2 50/s",
+     * at least "P2"), so labels of short phases do not run into each other. Runs when the time axis, the
+     * plot width or the labels change.
+     */
+    private void fitLabels() {
+        XYChart first = charts.getFirst();
+        DefaultNumericAxis x = (DefaultNumericAxis) first.getXAxis();
+        double width = first.getCanvas().getWidth();
+        double range = x.getMax() - x.getMin();
+        if (shown == null || !(width > 0) || !(range > 0)) {
+            return;
+        }
+        if (width == fittedWidth
+                && x.getMin() == fittedMin
+                && x.getMax() == fittedMax
+                && labels.size() == fittedCount) {
+            return;
+        }
+        fittedWidth = width;
+        fittedMin = x.getMin();
+        fittedMax = x.getMax();
+        fittedCount = labels.size();
+        List<RunTimeline.Marker> markers = shown.markers();
+        for (int i = 0; i < labels.size(); i++) {
+            RunTimeline.Marker m = markers.get(i);
+            double end = x.getMax();
+            for (int j = i + 1; j < labels.size(); j++) {
+                if (markers.get(j).kind() == m.kind()) {
+                    end = markers.get(j).seconds();
+                    break;
+                }
+            }
+            XValueIndicator indicator = labels.get(i);
+            Label label = indicator.getChartChildren().stream()
+                    .filter(Label.class::isInstance)
+                    .map(Label.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            if (label != null) {
+                double padding =
+                        label.getPadding().getLeft() + label.getPadding().getRight() + LABEL_GAP;
+                indicator.setText(fitting(m.label(), (end - m.seconds()) / range * width - padding, label.getFont()));
+            }
+        }
+    }
+
+    /**
+     * {@code full} if it fits in {@code room} pixels of {@code font}, else its first and last words (a phase's number
+     * and rate: "P3 200/s"), else its first word.
+     */
+    static String fitting(String full, double room, Font font) {
+        String[] words = full.split(" ");
+        MEASURE.setFont(font);
+        for (String candidate :
+                words.length > 2 ? List.of(full, words[0] + " " + words[words.length - 1]) : List.of(full)) {
+            MEASURE.setText(candidate);
+            if (MEASURE.getLayoutBounds().getWidth() <= room) {
+                return candidate;
+            }
+        }
+        return words[0];
     }
 }

@@ -111,6 +111,36 @@ class ChartsPaneTest {
         }
     }
 
+    @Test
+    void markerLabelsAreShortenedToTheRoomBeforeTheNextLabel(FxRobot robot) {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 3_590; s++) {
+            cpu(timeline, s, 10);
+        }
+        // An hour wide: P1 has about 3 pixels before P2, P2 about 550, P3 the rest of the axis.
+        timeline.addPhaseStart(0, T0.plusSeconds(100), "180s at 5/s");
+        timeline.addPhaseStart(1, T0.plusSeconds(110), "180s at 50/s");
+        timeline.addPhaseStart(2, T0.plusSeconds(1_900), "300s at 200/s");
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        robot.interact(() -> charts.refresh(timeline));
+
+        assertThat(labelTexts()).containsExactly("P1", "P2 180s at 50/s", "P3 300s at 200/s");
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(12);
+        assertThat(ChartsPane.fitting("P2 180s at 50/s", 60, font))
+                .as("room for the phase and its rate, not the whole label")
+                .isEqualTo("P2 50/s");
+        assertThat(ChartsPane.fitting("P2 60s 100→5000/s", 20, font)).isEqualTo("P2");
+        assertThat(ChartsPane.fitting("1→2", 1, font)).as("one word is kept").isEqualTo("1→2");
+    }
+
+    private java.util.List<String> labelTexts() {
+        return chart("cpu-memory").getPlugins().stream()
+                .filter(io.fair_acc.chartfx.plugins.XValueIndicator.class::isInstance)
+                .map(p -> ((io.fair_acc.chartfx.plugins.XValueIndicator) p).getText())
+                .toList();
+    }
+
     private static void cpu(RunTimeline timeline, int second, double percent) {
         timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(second), percent));
     }
