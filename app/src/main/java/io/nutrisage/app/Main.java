@@ -28,13 +28,10 @@ public final class Main {
         if (System.getProperty("prism.dirtyregioncount") == null) {
             System.setProperty("prism.dirtyregioncount", "15");
         }
-        if (System.getProperty(PULSE_PROPERTY) == null) {
-            System.setProperty(PULSE_PROPERTY, String.valueOf(PULSES_PER_SECOND));
+        if (System.getProperty("javafx.animation.pulse") == null) {
+            System.setProperty("javafx.animation.pulse", "30");
         }
     }
-
-    static final String PULSE_PROPERTY = "javafx.animation.pulse";
-    static final int PULSES_PER_SECOND = 30;
 
     public static void main(String[] args) {
         tuneRendering();

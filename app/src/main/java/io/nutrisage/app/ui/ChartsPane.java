@@ -72,8 +72,9 @@ public final class ChartsPane extends VBox {
 
     private final List<XYChart> charts = new ArrayList<>();
     private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
-    private final Map<Trace, Long> drawnVersions = new EnumMap<>(Trace.class);
-    private final Map<Trace, Double> drawnMaxY = new EnumMap<>(Trace.class);
+    /** What each trace's data set holds: what {@link #refresh} skips and {@link #follow} compares new data with. */
+    private final Map<Trace, Drawn> drawn = new EnumMap<>(Trace.class);
+
     private final double[] xs = new double[RunTimeline.CAPACITY];
     private final double[] ys = new double[RunTimeline.CAPACITY];
     private final List<EnvelopeLineRenderer> renderers = new ArrayList<>();
@@ -88,10 +89,9 @@ public final class ChartsPane extends VBox {
     private double fittedMin;
     private double fittedMax;
     private int fittedCount;
-    /** Each trace's newest point drawn: what {@link #follow} compares new data with. */
-    private final Map<Trace, Double> drawnLastX = new EnumMap<>(Trace.class);
 
-    private final Map<Trace, Double> drawnLastY = new EnumMap<>(Trace.class);
+    /** A trace as last copied into its data set: the series version, its newest point and its largest value. */
+    private record Drawn(long version, double lastX, double lastY, double maxY) {}
 
     public ChartsPane() {
         getStyleClass().add("charts-pane");
@@ -214,19 +214,20 @@ public final class ChartsPane extends VBox {
             double valuePerPixel = (chart.getYAxis().getMax() - chart.getYAxis().getMin()) / height;
             for (Trace trace : CHARTS.get(i).traces()) {
                 RingSeries series = timeline.trace(trace);
-                Long drawn = drawnVersions.get(trace);
-                if (drawn != null && drawn == series.version()) {
+                Drawn d = drawn.get(trace);
+                if (d != null && d.version() == series.version()) {
                     continue;
                 }
                 int n = series.size();
-                double drawnX = drawnLastX.getOrDefault(trace, Double.NEGATIVE_INFINITY);
-                if (n == 0 || series.x(n - 1) > x.getMax() || series.x(n - 1) - drawnX >= secondsPerPixel) {
+                if (d == null
+                        || n == 0
+                        || series.x(n - 1) > x.getMax()
+                        || series.x(n - 1) - d.lastX() >= secondsPerPixel) {
                     return true;
                 }
-                double last = drawnLastY.getOrDefault(trace, Double.NaN);
-                for (int k = n - 1; k >= 0 && series.x(k) > drawnX; k--) {
+                for (int k = n - 1; k >= 0 && series.x(k) > d.lastX(); k--) {
                     double y = series.y(k);
-                    if (Double.isNaN(y) != Double.isNaN(last) || Math.abs(y - last) >= valuePerPixel) {
+                    if (Double.isNaN(y) != Double.isNaN(d.lastY()) || Math.abs(y - d.lastY()) >= valuePerPixel) {
                         return true;
                     }
                 }
@@ -239,10 +240,7 @@ public final class ChartsPane extends VBox {
     public void refresh(RunTimeline timeline) {
         if (timeline != shown) {
             shown = timeline;
-            drawnVersions.clear();
-            drawnMaxY.clear();
-            drawnLastX.clear();
-            drawnLastY.clear();
+            drawn.clear();
             markersShown = 0;
             charts.getFirst().getPlugins().removeAll(labels);
             labels.clear();
@@ -255,14 +253,11 @@ public final class ChartsPane extends VBox {
             if (series.size() > 0) {
                 maxX = Math.max(maxX, series.x(series.size() - 1));
             }
-            Long drawn = drawnVersions.get(e.getKey());
-            if (drawn != null && drawn == series.version()) {
+            Drawn before = drawn.get(e.getKey());
+            if (before != null && before.version() == series.version()) {
                 continue;
             }
-            drawnVersions.put(e.getKey(), series.version());
             int n = series.size();
-            drawnLastX.put(e.getKey(), n == 0 ? Double.NEGATIVE_INFINITY : series.x(n - 1));
-            drawnLastY.put(e.getKey(), series.lastY());
             series.copyTo(xs, ys);
             double top = 0;
             for (int k = 0; k < n; k++) {
@@ -270,7 +265,13 @@ public final class ChartsPane extends VBox {
                     top = ys[k];
                 }
             }
-            drawnMaxY.put(e.getKey(), top);
+            drawn.put(
+                    e.getKey(),
+                    new Drawn(
+                            series.version(),
+                            n == 0 ? Double.NEGATIVE_INFINITY : series.x(n - 1),
+                            series.lastY(),
+                            top));
             DoubleDataSet ds = e.getValue();
             if (n == 0) {
                 // chartfx recomputes an empty data set's NaN limits on every pulse and, NaN never equalling NaN,
@@ -300,7 +301,8 @@ public final class ChartsPane extends VBox {
             if (!spec.fixedY()) {
                 double top = spec.minYMax();
                 for (Trace trace : spec.traces()) {
-                    top = Math.max(top, yAxisTop(drawnMaxY.getOrDefault(trace, 0.0)));
+                    Drawn d = drawn.get(trace);
+                    top = Math.max(top, yAxisTop(d == null ? 0 : d.maxY()));
                 }
                 chart.getYAxis().setMax(top);
             }
