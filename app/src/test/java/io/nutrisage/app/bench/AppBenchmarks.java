@@ -170,23 +170,16 @@ public final class AppBenchmarks {
         return null;
     }
 
-    private static void chart(int frames, int series) throws Exception {
-        java.util.Set<MetricId> left = leftOut(series);
-        io.nutrisage.app.Main.tuneRendering();
-        Platform.startup(() -> {});
-        RunTimeline timeline = new RunTimeline(T0);
-        for (int s = 0; s < SECONDS; s++) {
-            fill(timeline, s, left);
-        }
-        for (int p = 0; p < 6; p++) {
-            timeline.addPhaseStart(p, T0.plusSeconds(p * 1200L), "phase " + p);
-        }
+    /**
+     * A {@link ChartsPane} holding {@code timeline} in a 1200x900 window, styled as in the console (theme and
+     * console.css: solid light grids, theme colours), after one full pulse.
+     */
+    private static ChartsPane showCharts(RunTimeline timeline) throws Exception {
         ChartsPane pane = onFx(() -> {
             ChartsPane charts = new ChartsPane();
             // Filled before the window shows: showing lays the charts out, which read-locks their data sets
             // until the pulse's post-layout listener, so a refresh in the same FX task would wait forever.
             charts.refresh(timeline);
-            // Styled as in the console (theme and console.css: solid light grids, theme colours).
             Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(charts, 1200, 900);
             scene.getStylesheets()
@@ -199,12 +192,32 @@ public final class AppBenchmarks {
             return charts;
         });
         onFx(AppBenchmarks::pulse);
-        var threads = ManagementFactory.getThreadMXBean();
-        long renderer = Thread.getAllStackTraces().keySet().stream()
+        return pane;
+    }
+
+    /** The thread that paints windows (Prism's render thread). */
+    private static long rendererThreadId() {
+        return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .findFirst()
                 .orElseThrow()
                 .threadId();
+    }
+
+    private static void chart(int frames, int series) throws Exception {
+        java.util.Set<MetricId> left = leftOut(series);
+        io.nutrisage.app.Main.tuneRendering();
+        Platform.startup(() -> {});
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < SECONDS; s++) {
+            fill(timeline, s, left);
+        }
+        for (int p = 0; p < 6; p++) {
+            timeline.addPhaseStart(p, T0.plusSeconds(p * 1200L), "phase " + p);
+        }
+        ChartsPane pane = showCharts(timeline);
+        var threads = ManagementFactory.getThreadMXBean();
+        long renderer = rendererThreadId();
         int warmup = 50;
         long[] fxCpu = new long[frames];
         long[] renderCpu = new long[frames];
@@ -273,27 +286,9 @@ public final class AppBenchmarks {
         for (int s = 0; s < SECONDS; s++) {
             idleSecond(timeline, s, noise);
         }
-        ChartsPane pane = onFx(() -> {
-            ChartsPane charts = new ChartsPane();
-            charts.refresh(timeline);
-            Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-            Scene scene = new Scene(charts, 1200, 900);
-            scene.getStylesheets()
-                    .add(io.nutrisage.app.ui.ConsoleView.class
-                            .getResource("console.css")
-                            .toExternalForm());
-            Stage stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            return charts;
-        });
-        onFx(AppBenchmarks::pulse);
+        ChartsPane pane = showCharts(timeline);
         var threads = ManagementFactory.getThreadMXBean();
-        long renderer = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("QuantumRenderer"))
-                .findFirst()
-                .orElseThrow()
-                .threadId();
+        long renderer = rendererThreadId();
         long[] cpu = new long[2]; // [follow, refresh]
         int[] counted = new int[2];
         int second = SECONDS;
