@@ -57,10 +57,7 @@ class ChartsPaneTest {
     @Test
     void aLiveUpdateRedrawsOnlyWhenAPixelWouldChange(FxRobot robot) {
         // An hour on a plot about 1,100 pixels wide: about 3.3 s per pixel column. The time axis ends at 3,600 s.
-        RunTimeline timeline = new RunTimeline(T0);
-        for (int s = 0; s < 3_590; s++) {
-            cpu(timeline, s, 10);
-        }
+        RunTimeline timeline = flatCpu(3_590);
         robot.interact(() -> charts.follow(timeline));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
         assertThat(charts.points(Trace.CPU)).as("a new timeline is drawn").isEqualTo(3_590);
@@ -113,10 +110,7 @@ class ChartsPaneTest {
 
     @Test
     void markerLabelsAreShortenedToTheRoomBeforeTheNextLabel(FxRobot robot) {
-        RunTimeline timeline = new RunTimeline(T0);
-        for (int s = 0; s < 3_590; s++) {
-            cpu(timeline, s, 10);
-        }
+        RunTimeline timeline = flatCpu(3_590);
         // An hour wide: P1 has about 3 pixels before P2, P2 about 550, P3 the rest of the axis.
         timeline.addPhaseStart(0, T0.plusSeconds(100), "180s at 5/s");
         timeline.addPhaseStart(1, T0.plusSeconds(110), "180s at 50/s");
@@ -139,6 +133,15 @@ class ChartsPaneTest {
                 .filter(io.fair_acc.chartfx.plugins.XValueIndicator.class::isInstance)
                 .map(p -> ((io.fair_acc.chartfx.plugins.XValueIndicator) p).getText())
                 .toList();
+    }
+
+    /** {@code seconds} of CPU at 10 %. */
+    private static RunTimeline flatCpu(int seconds) {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < seconds; s++) {
+            cpu(timeline, s, 10);
+        }
+        return timeline;
     }
 
     private static void cpu(RunTimeline timeline, int second, double percent) {
