@@ -81,10 +81,7 @@ final class HttpSender {
                 // A load generator must see failures as they are, not hidden by silent retries.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
-                .eventListenerFactory(call -> {
-                    BlockedTimer timer = call.request().tag(BlockedTimer.class);
-                    return timer != null ? timer : EventListener.NONE;
-                })
+                .eventListenerFactory(call -> new BlockedTimer())
                 .build();
     }
 
@@ -109,7 +106,6 @@ final class HttpSender {
         Request request = new Request.Builder()
                 .url(url)
                 .post(RequestBody.create(record.json(), JSON_TYPE))
-                .tag(BlockedTimer.class, new BlockedTimer())
                 .build();
         Call call = client.newCall(request);
         DeadlineSweeper.Deadline deadline = deadlines.track(call, sentNs);
@@ -128,8 +124,8 @@ final class HttpSender {
     }
 
     /**
-     * One per call, created with the request and used as its event listener. OkHttp calls it on the call's own
-     * thread, one event after another, so plain fields suffice.
+     * One per call, its event listener. OkHttp delivers a call's events one after another (the dispatcher hands the
+     * call from the enqueuing thread to its own under a lock), so plain fields suffice.
      */
     private final class BlockedTimer extends EventListener {
         private long queuedSince;
