@@ -10,27 +10,29 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Runs the predictor service as the container does: configuration from the environment ({@code PORT},
- * {@code DRAIN_TIMEOUT_SECONDS}, {@code SERVICE_NAME}, {@code EMF_MAX_VALUES_PER_SECOND}), EMF metrics on stdout,
- * logs on stderr. SIGTERM (what ECS sends) and SIGINT drain in-flight requests, then exit with status 0.
+ * Runs the predictor service as the container does: configuration from the environment ({@link
+ * ContainerEnvironment}), EMF metrics on stdout, logs on stderr. SIGTERM (what ECS sends) and SIGINT drain in-flight
+ * requests, then exit with status 0; an invalid variable exits with status 2 and names it.
  */
 public final class Main {
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ServerConfig config;
+        ContainerEnvironment.Settings settings;
         try {
-            config = ServerConfig.fromEnvironment(System.getenv());
+            settings = ContainerEnvironment.read(System.getenv());
         } catch (IllegalArgumentException e) {
-            LOG.error("Invalid configuration: {}", e.getMessage());
+            System.err.println("Invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
+        // slf4j-simple reads its level once, when the first logger is made: set it before any class logs.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", settings.logLevel());
+        Logger log = LoggerFactory.getLogger(Main.class);
+        ServerConfig config = settings.server();
         GradePredictor predictor = GradePredictors.loadBundled();
         PredictorServer server = PredictorServer.start(config, predictor);
-        LOG.info(
+        log.info(
                 "NutriSage predictor listening on port {} (model {}, ready: {})",
                 server.port(),
                 server.modelVersion(),
@@ -41,7 +43,7 @@ public final class Main {
             try {
                 server.stop();
             } catch (RuntimeException e) {
-                LOG.error("Graceful stop failed", e);
+                log.error("Graceful stop failed", e);
             } finally {
                 stopped.countDown();
             }
