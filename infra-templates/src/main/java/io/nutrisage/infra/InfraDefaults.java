@@ -3,18 +3,33 @@ package io.nutrisage.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
- * Names and defaults of the NutriSage AWS stack as the CloudFormation templates in
- * {@code infra-templates/templates} define them (the module's tests keep the two in agreement).
- * Other modules compare their own defaults against these, e.g. the console's sandbox autoscaler.
+ * Names and defaults of the NutriSage AWS stack as the CloudFormation templates in {@code infra-templates/templates}
+ * create them: the one place other modules take them from. The module's tests resolve the templates for an
+ * environment and keep the two equal.
+ *
+ * @param defaultEnvironment the {@code EnvironmentName} every stack defaults to
  */
 public record InfraDefaults(
-        Autoscaling autoscaling, Service service, Metrics metrics, Alarms alarms, LoadTestEnvironment loadTest) {
+        String defaultEnvironment,
+        Autoscaling autoscaling,
+        Service service,
+        Metrics metrics,
+        Alarms alarms,
+        LoadTestEnvironment loadTest,
+        NamePatterns namePatterns) {
 
     static final String RESOURCE = "/io/nutrisage/infra/infra-defaults.properties";
+
+    /** What the environment name is replaced for in a {@link NamePatterns} entry. */
+    static final String ENVIRONMENT_PLACEHOLDER = "${env}";
+
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z][a-z0-9-]{1,20}");
 
     /** Scalable target and target-tracking policies of autoscaling.yaml. */
     public record Autoscaling(
@@ -25,34 +40,152 @@ public record InfraDefaults(
             int scaleOutCooldownSeconds,
             int scaleInCooldownSeconds) {}
 
-    public record Service(String clusterName, String serviceName, int containerPort, String healthCheckPath) {}
+    /**
+     * @param healthCheckPath what the target group probes (readiness)
+     * @param containerHealthCheckPath what the task definition's container health check probes (liveness)
+     */
+    public record Service(int containerPort, String healthCheckPath, String containerHealthCheckPath) {}
 
+    /** predictor-service's CloudWatch metrics as the dashboard, the alarms and the console select them. */
     public record Metrics(
             String namespace,
+            String inferenceDimension,
             String latencyMetric,
             String confidenceMetric,
-            String driftMetric,
-            String dashboardName) {}
+            String inputSugarsMeanMetric,
+            String inputSodiumMeanMetric) {
+        /** The two input-drift means, in the order the dashboard shows them. */
+        public List<String> driftMetrics() {
+            return List.of(inputSugarsMeanMetric, inputSodiumMeanMetric);
+        }
+    }
 
     public record Alarms(
-            String highCpuName,
             double highCpuThresholdPercent,
             int highCpuEvaluationPeriods,
             int highCpuPeriodSeconds,
-            String latencyP90Name,
-            double latencyP90ThresholdMs,
-            String target5xxName,
-            String unhealthyHostsName) {}
+            double latencyP90ThresholdMs) {}
 
     /** Names of the environment variables the load-test task definition sets. */
     public record LoadTestEnvironment(String targetUrl, String inputPrefix, String workers) {}
 
+    /** Every fixed name the stacks create, as patterns over the environment name; see {@link #forEnvironment}. */
+    public record NamePatterns(
+            String cluster,
+            String service,
+            String predictorTaskFamily,
+            String predictorLogGroup,
+            String predictorRepository,
+            String requestsPerTargetPolicy,
+            String cpuPolicy,
+            String dashboard,
+            String alarmTopic,
+            String highCpuAlarm,
+            String latencyP90Alarm,
+            String target5xxAlarm,
+            String loadBalancer5xxAlarm,
+            String unhealthyHostsAlarm,
+            String inputSugarsDriftAlarm,
+            String inputSodiumDriftAlarm,
+            String loadTestTaskFamily,
+            String loadTestLogGroup,
+            String loadTestRepository,
+            String consolePolicy) {}
+
+    /** The names of one environment's stacks. */
+    public record Names(
+            String environment,
+            String cluster,
+            String service,
+            String predictorTaskFamily,
+            String predictorLogGroup,
+            String predictorRepository,
+            String requestsPerTargetPolicy,
+            String cpuPolicy,
+            String dashboard,
+            String alarmTopic,
+            String highCpuAlarm,
+            String latencyP90Alarm,
+            String target5xxAlarm,
+            String loadBalancer5xxAlarm,
+            String unhealthyHostsAlarm,
+            String inputSugarsDriftAlarm,
+            String inputSodiumDriftAlarm,
+            String loadTestTaskFamily,
+            String loadTestLogGroup,
+            String loadTestRepository,
+            String consolePolicy) {
+        /** The alarms the monitoring stack creates, in its order. */
+        public List<String> stackAlarms() {
+            return List.of(
+                    highCpuAlarm,
+                    latencyP90Alarm,
+                    target5xxAlarm,
+                    loadBalancer5xxAlarm,
+                    unhealthyHostsAlarm,
+                    inputSugarsDriftAlarm,
+                    inputSodiumDriftAlarm);
+        }
+
+        /** Application Auto Scaling's resource id of the service. */
+        public String scalableResourceId() {
+            return "service/" + cluster + "/" + service;
+        }
+    }
+
     public InfraDefaults {
+        Objects.requireNonNull(defaultEnvironment);
         Objects.requireNonNull(autoscaling);
         Objects.requireNonNull(service);
         Objects.requireNonNull(metrics);
         Objects.requireNonNull(alarms);
         Objects.requireNonNull(loadTest);
+        Objects.requireNonNull(namePatterns);
+    }
+
+    /**
+     * The names the stacks of {@code environment} create.
+     *
+     * @throws IllegalArgumentException when {@code environment} is not a valid EnvironmentName ({@code
+     *     [a-z][a-z0-9-]{1,20}}, as every template's parameter allows)
+     */
+    public Names forEnvironment(String environment) {
+        if (environment == null || !ENVIRONMENT_NAME.matcher(environment).matches()) {
+            throw new IllegalArgumentException(
+                    "environment name must match [a-z][a-z0-9-]{1,20}, got '" + environment + "'");
+        }
+        NamePatterns p = namePatterns;
+        return new Names(
+                environment,
+                fill(p.cluster(), environment),
+                fill(p.service(), environment),
+                fill(p.predictorTaskFamily(), environment),
+                fill(p.predictorLogGroup(), environment),
+                fill(p.predictorRepository(), environment),
+                fill(p.requestsPerTargetPolicy(), environment),
+                fill(p.cpuPolicy(), environment),
+                fill(p.dashboard(), environment),
+                fill(p.alarmTopic(), environment),
+                fill(p.highCpuAlarm(), environment),
+                fill(p.latencyP90Alarm(), environment),
+                fill(p.target5xxAlarm(), environment),
+                fill(p.loadBalancer5xxAlarm(), environment),
+                fill(p.unhealthyHostsAlarm(), environment),
+                fill(p.inputSugarsDriftAlarm(), environment),
+                fill(p.inputSodiumDriftAlarm(), environment),
+                fill(p.loadTestTaskFamily(), environment),
+                fill(p.loadTestLogGroup(), environment),
+                fill(p.loadTestRepository(), environment),
+                fill(p.consolePolicy(), environment));
+    }
+
+    /** The names of the default environment. */
+    public Names names() {
+        return forEnvironment(defaultEnvironment);
+    }
+
+    private static String fill(String pattern, String environment) {
+        return pattern.replace(ENVIRONMENT_PLACEHOLDER, environment);
     }
 
     /** Reads the defaults shipped in this module's jar. */
@@ -68,6 +201,7 @@ public record InfraDefaults(
         }
         Values values = new Values(properties);
         return new InfraDefaults(
+                values.text("environment.default"),
                 new Autoscaling(
                         values.integer("autoscaling.minCapacity"),
                         values.integer("autoscaling.maxCapacity"),
@@ -76,29 +210,46 @@ public record InfraDefaults(
                         values.integer("autoscaling.scaleOutCooldownSeconds"),
                         values.integer("autoscaling.scaleInCooldownSeconds")),
                 new Service(
-                        values.text("cluster.name"),
-                        values.text("service.name"),
                         values.integer("service.containerPort"),
-                        values.text("service.healthCheckPath")),
+                        values.text("service.healthCheckPath"),
+                        values.text("service.containerHealthCheckPath")),
                 new Metrics(
                         values.text("metrics.namespace"),
+                        values.text("metrics.inferenceDimension"),
                         values.text("metrics.latency"),
                         values.text("metrics.confidence"),
-                        values.text("metrics.drift"),
-                        values.text("dashboard.name")),
+                        values.text("metrics.inputSugarsMean"),
+                        values.text("metrics.inputSodiumMean")),
                 new Alarms(
-                        values.text("alarm.highCpu.name"),
                         values.decimal("alarm.highCpu.thresholdPercent"),
                         values.integer("alarm.highCpu.evaluationPeriods"),
                         values.integer("alarm.highCpu.periodSeconds"),
-                        values.text("alarm.latencyP90.name"),
-                        values.decimal("alarm.latencyP90.thresholdMs"),
-                        values.text("alarm.target5xx.name"),
-                        values.text("alarm.unhealthyHosts.name")),
+                        values.decimal("alarm.latencyP90.thresholdMs")),
                 new LoadTestEnvironment(
                         values.text("loadtest.env.targetUrl"),
                         values.text("loadtest.env.inputPrefix"),
-                        values.text("loadtest.env.workers")));
+                        values.text("loadtest.env.workers")),
+                new NamePatterns(
+                        values.pattern("name.cluster"),
+                        values.pattern("name.service"),
+                        values.pattern("name.predictorTaskFamily"),
+                        values.pattern("name.predictorLogGroup"),
+                        values.pattern("name.predictorRepository"),
+                        values.pattern("name.requestsPerTargetPolicy"),
+                        values.pattern("name.cpuPolicy"),
+                        values.pattern("name.dashboard"),
+                        values.pattern("name.alarmTopic"),
+                        values.pattern("name.alarm.highCpu"),
+                        values.pattern("name.alarm.latencyP90"),
+                        values.pattern("name.alarm.target5xx"),
+                        values.pattern("name.alarm.loadBalancer5xx"),
+                        values.pattern("name.alarm.unhealthyHosts"),
+                        values.pattern("name.alarm.inputSugarsDrift"),
+                        values.pattern("name.alarm.inputSodiumDrift"),
+                        values.pattern("name.loadTestTaskFamily"),
+                        values.pattern("name.loadTestLogGroup"),
+                        values.pattern("name.loadTestRepository"),
+                        values.pattern("name.consolePolicy")));
     }
 
     private record Values(Properties properties) {
@@ -108,6 +259,16 @@ public record InfraDefaults(
                 throw new IllegalStateException(RESOURCE + ": missing " + key);
             }
             return value.strip();
+        }
+
+        /** A name pattern: it must contain the environment, or a second environment would collide on it. */
+        String pattern(String key) {
+            String value = text(key);
+            if (!value.contains(ENVIRONMENT_PLACEHOLDER)) {
+                throw new IllegalStateException(RESOURCE + ": " + key + " must contain " + ENVIRONMENT_PLACEHOLDER
+                        + " (names are per environment), got " + value);
+            }
+            return value;
         }
 
         int integer(String key) {
