@@ -2,6 +2,7 @@ package io.nutrisage.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nutrisage.infra.contract.DeployedStacks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Cross-stack references: what a stack imports, an earlier stack in stacks.conf exports. */
+@SuppressWarnings("unchecked")
 class StackWiringTest {
 
     private static final String PREFIX = "${EnvironmentName}-";
@@ -33,7 +35,58 @@ class StackWiringTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(exportedBy).containsKeys("VpcId", "ClusterName", "ServiceName", "TargetGroupFullName", "TargetUrl");
+        assertThat(exportedBy).containsKeys("VpcId", "ClusterName", "ServiceName", "TargetGroupFullName");
+    }
+
+    /**
+     * CloudFormation cannot update an export another stack imports
+     * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html), so an export
+     * whose value changes with a mode (NAT on or off, HTTP or HTTPS) would make turning that mode on after the first
+     * deploy fail. Every export keeps its value across the modes; what changes travels as parameters (stacks.conf).
+     */
+    @Test
+    void noExportChangesWithTheNetworkOrTheHttpsMode() {
+        Map<String, String> plain = DeployedStacks.evaluate(Stacks.MODULE, "nutrisage", withImage(Map.of()))
+                .exports();
+        Map<String, String> natAndHttps = DeployedStacks.evaluate(
+                        Stacks.MODULE,
+                        "nutrisage",
+                        withImage(Map.of(
+                                "network.EnableNatGateway", "true",
+                                "service.CertificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc-123",
+                                "service.DomainName", "grades.example.com")))
+                .exports();
+
+        assertThat(natAndHttps).isEqualTo(plain);
+    }
+
+    @Test
+    void theModeDependentValuesReachTheServiceAndLoadTestStacksAsParameters() {
+        DeployedStacks stacks = DeployedStacks.evaluate(
+                Stacks.MODULE,
+                "nutrisage",
+                withImage(Map.of(
+                        "network.EnableNatGateway", "true",
+                        "service.CertificateArn", "arn:aws:acm:eu-west-1:123456789012:certificate/abc-123",
+                        "service.DomainName", "grades.example.com")));
+        DeployedStacks.Stack network = stacks.stack("network");
+
+        for (String suffix : List.of("service", "loadtest")) {
+            DeployedStacks.Stack stack = stacks.stack(suffix);
+            assertThat(String.join(",", (List<String>) stack.parameters().get("TaskSubnets")))
+                    .as(suffix)
+                    .isEqualTo(network.output("TaskSubnets"))
+                    .isEqualTo(network.output("PrivateSubnets"));
+            assertThat(stack.parameters().get("TaskAssignPublicIp")).as(suffix).isEqualTo("DISABLED");
+        }
+        assertThat(stacks.stack("loadtest").parameters().get("TargetUrl")).isEqualTo("https://grades.example.com");
+    }
+
+    private static Map<String, String> withImage(Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.put("service.ImageTag", DeployedStacks.IMAGE_TAG);
+        all.put("loadtest.ImageTag", DeployedStacks.IMAGE_TAG);
+        return all;
     }
 
     @Test
