@@ -467,6 +467,46 @@ class DeployScriptsTest {
     }
 
     @Test
+    void aSecondEnvironmentUsesOnlyItsOwnStacksAndNames() throws Exception {
+        Run deploy = run(true, "scripts/deploy", "--environment", "rehearsal", "--image-tag", "abc123");
+
+        assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+        for (String suffix : ORDER) {
+            assertThat(deploy.callsContaining("create-change-set --stack-name rehearsal-" + suffix + " "))
+                    .hasSize(1);
+            assertThat(parametersOf(deploy, "rehearsal", suffix)).containsEntry("EnvironmentName", "rehearsal");
+        }
+        assertThat(parametersOf(deploy, "rehearsal", "loadtest"))
+                .containsEntry("TargetUrl", "http://rehearsal-123.eu-west-1.elb.amazonaws.com");
+        assertThat(deploy.callsContaining("ecr describe-images --repository-name rehearsal/predictor"))
+                .hasSize(1);
+        assertThat(withoutTagKeys(deploy.calls())).noneMatch(call -> call.contains("nutrisage-"));
+
+        Run delete = run(
+                Map.of(
+                        "FAKE_STACKS_EXIST",
+                        "1",
+                        "FAKE_LOADTEST_TASKS",
+                        "arn:aws:ecs:eu-west-1:123456789012:task/rehearsal-cluster/t1",
+                        "FAKE_POLICY_USERS",
+                        "alice"),
+                "scripts/delete",
+                "--environment",
+                "rehearsal",
+                "--yes");
+        assertThat(delete.exitCode()).as(delete.output()).isZero();
+        assertThat(delete.callsContaining("ecs list-tasks --cluster rehearsal-cluster --family rehearsal-loadgen"))
+                .hasSize(1);
+        assertThat(
+                        delete.callsContaining(
+                                "detach-user-policy --user-name alice --policy-arn arn:aws:iam::123456789012:policy/rehearsal-console"))
+                .hasSize(1);
+        assertThat(delete.callsContaining("delete-stack --stack-name rehearsal-"))
+                .hasSize(ORDER.size());
+        assertThat(delete.calls()).noneMatch(call -> call.contains("nutrisage-"));
+    }
+
+    @Test
     void deleteDryRunListsStacksInReverseOrderAndDeletesNothing() throws Exception {
         Run run = run(true, "scripts/delete", "--dry-run");
 
@@ -482,7 +522,7 @@ class DeployScriptsTest {
                         .toList());
         assertThat(run.output())
                 .contains(
-                        "Bucket nutrisage-loadtest-databucket-abc: 5 object versions and delete markers would be deleted.")
+                        "bucket nutrisage-loadtest-databucket-abc: 5 object versions and delete markers would be deleted")
                 .contains("DRY RUN: nothing deleted.");
         assertThat(run.callsContaining("delete-stack")).isEmpty();
         assertThat(run.callsContaining("delete-objects")).isEmpty();
@@ -507,6 +547,166 @@ class DeployScriptsTest {
         }
         assertThat(deletions).containsExactlyElementsOf(expected);
         assertThat(run.callsContaining("wait stack-delete-complete")).hasSize(ORDER.size());
+    }
+
+    @Test
+    void deletePrintsTheAccountFirstAndStopsOnBadCredentials() throws Exception {
+        Run run = run(true, "scripts/delete", "--dry-run");
+        assertThat(run.output().lines().findFirst())
+                .hasValue("AWS account 123456789012, region eu-west-1, environment nutrisage");
+
+        String invalid = "An error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: "
+                + "The security token included in the request is invalid.";
+        Run bad = run(Map.of("FAKE_STACKS_EXIST", "1", "FAKE_STS_ERROR", invalid), "scripts/delete", "--yes");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.errorLines("delete"))
+                .singleElement()
+                .asString()
+                .contains("The security token included in the request is invalid")
+                .contains("aws sso login");
+        assertThat(bad.callsContaining("cloudformation")).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenStopsDeleteInsteadOfReportingThatNoStackExists() throws Exception {
+        Run run =
+                run(Map.of("FAKE_STACKS_EXIST", "1", "FAKE_DESCRIBE_STACKS_ERROR", EXPIRED), "scripts/delete", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).doesNotContain("No NutriSage stacks");
+        assertThat(run.errorLines("delete"))
+                .singleElement()
+                .asString()
+                .contains("reading stack nutrisage-console-access failed: " + EXPIRED)
+                .contains("aws sso login");
+        assertThat(run.callsContaining("delete-stack")).isEmpty();
+    }
+
+    @Test
+    void deleteDetachesTheConsolePolicyFromEveryRoleUserAndGroupBeforeDeletingItsStack() throws Exception {
+        Run run = run(
+                Map.of(
+                        "FAKE_STACKS_EXIST", "1",
+                        "FAKE_POLICY_ROLES", "ops-admin console-runner",
+                        "FAKE_POLICY_USERS", "alice",
+                        "FAKE_POLICY_GROUPS", "operators",
+                        "FAKE_ATTACH_TO_ROLE", "console-runner"),
+                "scripts/delete",
+                "--yes",
+                "--only",
+                "console-access");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String policy = "--policy-arn arn:aws:iam::123456789012:policy/nutrisage-console";
+        int deleted = run.indexOf("delete-stack --stack-name nutrisage-console-access");
+        for (String detach : List.of(
+                "iam detach-role-policy --role-name ops-admin " + policy,
+                "iam detach-user-policy --user-name alice " + policy,
+                "iam detach-group-policy --group-name operators " + policy)) {
+            assertThat(run.indexOf(detach)).as(detach).isNotNegative().isLessThan(deleted);
+        }
+        // The role the stack attaches itself (AttachToRole) is CloudFormation's to detach.
+        assertThat(run.callsContaining("--role-name console-runner")).isEmpty();
+    }
+
+    @Test
+    void deleteStopsRunningLoadTestTasksBeforeDeletingTheLoadtestStack() throws Exception {
+        String first = "arn:aws:ecs:eu-west-1:123456789012:task/nutrisage-cluster/0a1";
+        String second = "arn:aws:ecs:eu-west-1:123456789012:task/nutrisage-cluster/0b2";
+        Run run = run(
+                Map.of("FAKE_STACKS_EXIST", "1", "FAKE_LOADTEST_TASKS", first + " " + second),
+                "scripts/delete",
+                "--yes");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        int listed = run.indexOf(
+                "ecs list-tasks --cluster nutrisage-cluster --family nutrisage-loadgen --desired-status RUNNING");
+        int stoppedFirst = run.indexOf("ecs stop-task --cluster nutrisage-cluster --task " + first);
+        int stoppedSecond = run.indexOf("ecs stop-task --cluster nutrisage-cluster --task " + second);
+        int waited = run.indexOf("ecs wait tasks-stopped --cluster nutrisage-cluster --tasks " + first + " " + second);
+        int deleted = run.indexOf("delete-stack --stack-name nutrisage-loadtest");
+        assertThat(listed).isNotNegative();
+        assertThat(stoppedFirst).isGreaterThan(listed);
+        assertThat(stoppedSecond).isGreaterThan(listed);
+        assertThat(waited).isGreaterThan(Math.max(stoppedFirst, stoppedSecond));
+        assertThat(deleted).isGreaterThan(waited);
+        assertThat(run.calls().get(stoppedFirst)).contains("--reason");
+    }
+
+    @Test
+    void deleteDryRunListsThePolicyAttachmentsAndTasksItWouldRemove() throws Exception {
+        String task = "arn:aws:ecs:eu-west-1:123456789012:task/nutrisage-cluster/0a1";
+        Run run = run(
+                Map.of("FAKE_STACKS_EXIST", "1", "FAKE_LOADTEST_TASKS", task, "FAKE_POLICY_USERS", "alice"),
+                "scripts/delete",
+                "--dry-run");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains("would detach arn:aws:iam::123456789012:policy/nutrisage-console from user alice")
+                .contains("would stop load-test task " + task);
+        assertThat(run.callsContaining("detach-")).isEmpty();
+        assertThat(run.callsContaining("stop-task")).isEmpty();
+        assertThat(run.callsContaining("delete-stack")).isEmpty();
+    }
+
+    @Test
+    void deleteWaitsForAStackThatIsAlreadyBeingDeleted() throws Exception {
+        Run run = run(
+                Map.of("FAKE_STACKS_EXIST", "1", "FAKE_STATUS", "nutrisage-monitoring=DELETE_IN_PROGRESS"),
+                "scripts/delete",
+                "--yes");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.callsContaining("delete-stack --stack-name nutrisage-monitoring"))
+                .isEmpty();
+        int waited = run.indexOf("wait stack-delete-complete --stack-name nutrisage-monitoring");
+        assertThat(waited).isNotNegative();
+        assertThat(run.indexOf("delete-stack --stack-name nutrisage-autoscaling"))
+                .isGreaterThan(waited);
+        assertThat(run.output()).contains("nutrisage-monitoring: already being deleted, waiting for it");
+    }
+
+    @Test
+    void deleteRetriesADeleteFailedStackAndReportsItsFailedResources() throws Exception {
+        Run run = run(
+                Map.of("FAKE_STACKS_EXIST", "1", "FAKE_STATUS", "nutrisage-loadtest=DELETE_FAILED"),
+                "scripts/delete",
+                "--yes");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output())
+                .contains(
+                        "== deleting nutrisage-loadtest\n  an earlier delete failed on these resources; deleting it again:")
+                .contains("LoadTestSecurityGroup (AWS::EC2::SecurityGroup): resource sg-0123 has a dependent object");
+        int emptied = run.indexOf("s3api delete-objects");
+        assertThat(emptied).isNotNegative();
+        assertThat(run.indexOf("delete-stack --stack-name nutrisage-loadtest")).isGreaterThan(emptied);
+    }
+
+    @Test
+    void deleteStopsWithTheFailedResourcesWhenAStackCannotBeDeleted() throws Exception {
+        Run run = run(
+                Map.of("FAKE_STACKS_EXIST", "1", "FAKE_DELETE_FAILS", "nutrisage-loadtest"), "scripts/delete", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("LoadTestSecurityGroup (AWS::EC2::SecurityGroup): resource sg-0123");
+        assertThat(run.errorLines("delete"))
+                .singleElement()
+                .asString()
+                .contains("nutrisage-loadtest was not deleted (DELETE_FAILED)")
+                .contains("rerun delete");
+        assertThat(run.callsContaining("delete-stack --stack-name nutrisage-monitoring"))
+                .isEmpty();
+    }
+
+    @Test
+    void deleteWithoutConfirmationDeletesNothing() throws Exception {
+        Run run = run(true, "scripts/delete");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLines("delete")).singleElement().asString().contains("not confirmed");
+        assertThat(run.callsContaining("delete-stack")).isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------
@@ -546,6 +746,13 @@ class DeployScriptsTest {
                     .isNull();
         }
         return byKey;
+    }
+
+    /** The calls without the fixed tag key {@code nutrisage-environment} (not a name) and the checkout's path. */
+    private static List<String> withoutTagKeys(List<String> calls) {
+        return calls.stream()
+                .map(call -> call.replace("Key=nutrisage-environment,", "").replace(Stacks.MODULE.toString(), ""))
+                .toList();
     }
 
     private Run run(boolean stacksExist, String... command) throws Exception {
