@@ -1,6 +1,7 @@
 package io.nutrisage.predictor.training;
 
 import io.nutrisage.predictor.features.Feature;
+import io.nutrisage.predictor.model.DriftBaseline;
 import io.nutrisage.predictor.model.Grade;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the training command reports about a model, rendered as JSON (bundled with the model) and Markdown. */
+/**
+ * What the training command reports about a model, rendered as JSON (bundled with the model) and Markdown. The input
+ * drift baseline appears only in the Markdown: its machine-readable form is its own bundled file.
+ */
 record ModelCard(
         String modelVersion,
         String createdAt,
@@ -26,7 +30,8 @@ record ModelCard(
         double javaVsXgboost4jMaxDifference,
         double trainingSeconds,
         double trainingCpuSeconds,
-        double loadAverage) {
+        double loadAverage,
+        DriftBaseline driftBaseline) {
 
     record DataFile(String file, String sha256, String role, int rowsRead, int rowsUsed, Map<String, Integer> dropped) {
         static DataFile of(Path path, Dataset dataset, String role) throws IOException {
@@ -265,7 +270,8 @@ record ModelCard(
                 .append(" | `")
                 .append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v)
                 .append("` |\n"));
-        md.append("\n## Limits\n\n")
+        md.append('\n').append(DriftBaselineStep.markdown(driftBaseline));
+        md.append("## Limits\n\n")
                 .append(
                         "- Labels are OFF's 2017-algorithm grades; products graded with the 2023 algorithm will differ.\n")
                 .append("- Category signals come from keyword lists in five languages (fr/en/it/de/es); for other")

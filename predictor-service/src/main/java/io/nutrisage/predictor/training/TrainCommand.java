@@ -3,6 +3,7 @@ package io.nutrisage.predictor.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nutrisage.predictor.features.Feature;
+import io.nutrisage.predictor.model.DriftBaseline;
 import io.nutrisage.predictor.model.GradePredictor;
 import io.nutrisage.predictor.model.GradePredictors;
 import java.io.IOException;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one training command: reads {@code train.csv} (training and cross-validation only) and {@code test.csv}
  * (reporting only), tunes XGBoost with a seeded TPE over stratified CV folds, fits the final model and writes the
- * model, its model card (JSON + Markdown) and the feature-importance figure. With {@code --bundle} (the default) the
- * model and card are also copied into the module's resources, so the service ships them.
+ * model, its model card (JSON + Markdown), the input drift baseline ({@link DriftBaselineStep}) and the
+ * feature-importance figure. With {@code --bundle} (the default) the model, card and baseline are also copied into the
+ * module's resources, so the service ships them.
  *
  * <pre>./mvnw -q -pl predictor-service -am compile exec:exec@train</pre>
  */
@@ -142,6 +144,17 @@ public final class TrainCommand {
                 test.products().size(),
                 test.droppedByField());
 
+        // Independent of the model: from the same validated records, before the minutes of tuning.
+        DriftBaseline driftBaseline = DriftBaselineStep.compute(trainFile, train);
+        Path driftBaselineFile = DriftBaselineStep.write(driftBaseline, options.out());
+        log.info(
+                "drift baseline: sugars {}..{}, sodium {}..{} (n = {})",
+                driftBaseline.sugars().lower(),
+                driftBaseline.sugars().upper(),
+                driftBaseline.sodium().lower(),
+                driftBaseline.sodium().upper(),
+                driftBaseline.bootstrap().sampleSize());
+
         FeatureMatrix trainMatrix = FeatureMatrix.of(train.products());
         FeatureMatrix testMatrix = FeatureMatrix.of(test.products());
         var trainer = new XgboostTrainer(options.threads(), options.seed());
@@ -246,7 +259,8 @@ public final class TrainCommand {
                 maxDifference,
                 seconds,
                 cpuSeconds,
-                loadAverage);
+                loadAverage,
+                driftBaseline);
         Path cardJson = options.out().resolve("model-card.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(cardJson.toFile(), card.toJson());
         Path cardMd = options.out().resolve("MODEL.md");
@@ -266,7 +280,12 @@ public final class TrainCommand {
                     options.bundle().resolve("model-card.json"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.copy(cardMd, options.modelMarkdown(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            log.info("bundled model and card into {} and {}", options.bundle(), options.modelMarkdown());
+            Files.copy(
+                    driftBaselineFile,
+                    options.bundle().resolve(DriftBaselineStep.FILE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            log.info(
+                    "bundled model, card and drift baseline into {} and {}", options.bundle(), options.modelMarkdown());
         }
         if (evaluation.accuracy() < QUALITY_BAR || evaluation.macroF1() < QUALITY_BAR) {
             log.warn("quality bar NOT met (accuracy and macro-F1 must both be >= {})", QUALITY_BAR);

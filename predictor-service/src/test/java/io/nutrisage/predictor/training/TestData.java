@@ -25,6 +25,16 @@ public final class TestData {
         return directory().resolve("test.csv");
     }
 
+    /** train.csv beside test.csv; fails, naming it, when the sample lacks it (never skips the test). */
+    public static Path trainCsv() {
+        Path train = directory().resolve("train.csv");
+        if (!Files.isReadable(train)) {
+            throw new IllegalStateException(
+                    train + " not found or unreadable: the drift baseline tests need the shared training split");
+        }
+        return train;
+    }
+
     private static volatile List<LabelledProduct> testProducts;
 
     /** The valid rows of test.csv, read once per test JVM (several test classes walk all of them). */
