@@ -8,6 +8,8 @@ import io.nutrisage.infra.contract.MetricIdentity;
 import io.nutrisage.infra.contract.MetricReference;
 import io.nutrisage.infra.contract.MetricReferences;
 import io.nutrisage.infra.contract.StackContract;
+import io.nutrisage.predictor.model.DriftBand;
+import io.nutrisage.predictor.model.DriftBaseline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,34 @@ class MetricContractTest {
 
         assertThat(read)
                 .containsAll(stack.emitted().stream().map(MetricIdentity::name).toList());
+    }
+
+    /** The drift alarms' band is the training baseline bundled with the model, not a number typed twice. */
+    @Test
+    void theDriftAlarmsAndTheDashboardBandAreTheModelsTrainingBaseline() {
+        DeployedStacks.Stack monitoring = stack.stacks().stack("monitoring");
+        DriftBaseline baseline = DriftBaseline.loadBundled();
+
+        for (DriftBand band : baseline.bands()) {
+            String nutrient = band.metricName().replace("Input", "").replace("Mean", "");
+            assertThat(Double.parseDouble(
+                            String.valueOf(monitoring.parameters().get("Input" + nutrient + "MeanLower"))))
+                    .as(band.metricName() + " lower")
+                    .isEqualTo(band.lower());
+            assertThat(Double.parseDouble(
+                            String.valueOf(monitoring.parameters().get("Input" + nutrient + "MeanUpper"))))
+                    .as(band.metricName() + " upper")
+                    .isEqualTo(band.upper());
+            Map<String, Object> alarm = monitoring.properties("Input" + nutrient + "DriftAlarm");
+            List<?> queries = (List<?>) alarm.get("Metrics");
+            String expression = String.valueOf(((Map<?, ?>) queries.get(1)).get("Expression"));
+            assertThat(expression)
+                    .as(band.metricName() + " alarm")
+                    .contains("< " + monitoring.parameters().get("Input" + nutrient + "MeanLower"))
+                    .contains("> " + monitoring.parameters().get("Input" + nutrient + "MeanUpper"));
+            assertThat(Paths.at(queries.get(0), "MetricStat", "Metric", "MetricName"))
+                    .isEqualTo(band.metricName());
+        }
     }
 
     @Test
