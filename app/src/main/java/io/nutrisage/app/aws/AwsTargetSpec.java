@@ -1,5 +1,6 @@
 package io.nutrisage.app.aws;
 
+import io.nutrisage.infra.InfraDefaults;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -31,12 +32,17 @@ public record AwsTargetSpec(
         String dashboardName,
         String loadTestTaskDefinition) {
 
-    public static final String DEFAULT_NAMESPACE = "NutriSage/Inference";
+    private static final InfraDefaults INFRA = InfraDefaults.load();
 
-    /** infra-templates' monitoring stack defaults (parameters InferenceDimensionName/Value). */
-    public static final String DEFAULT_INFERENCE_DIMENSION_NAME = "ServiceName";
+    /** predictor-service's namespace, as the stack's dashboard and alarms read it. */
+    public static final String DEFAULT_NAMESPACE = INFRA.metrics().namespace();
 
-    public static final String DEFAULT_INFERENCE_DIMENSION_VALUE = "nutrisage-predictor";
+    /**
+     * The dimension on predictor-service's metrics; its value is the ECS service name, which the stack passes to the
+     * predictor as SERVICE_NAME.
+     */
+    public static final String DEFAULT_INFERENCE_DIMENSION_NAME =
+            INFRA.metrics().inferenceDimension();
 
     public AwsTargetSpec {
         name = required(name, "name");
@@ -72,7 +78,10 @@ public record AwsTargetSpec(
         loadTestTaskDefinition = optional(loadTestTaskDefinition);
     }
 
-    /** Names typed by hand, with the monitoring stack's defaults for namespace and inference dimension. */
+    /**
+     * Names typed by hand, with the stack's namespace and inference dimension; the dimension's value is the service
+     * name, as the stack sets it.
+     */
     public static AwsTargetSpec byHand(
             String cluster, String service, String loadBalancer, String targetGroup, URI url, String logGroup) {
         return new AwsTargetSpec(
@@ -85,7 +94,7 @@ public record AwsTargetSpec(
                 logGroup,
                 DEFAULT_NAMESPACE,
                 DEFAULT_INFERENCE_DIMENSION_NAME,
-                DEFAULT_INFERENCE_DIMENSION_VALUE,
+                service,
                 List.of(),
                 "",
                 "");

@@ -1,5 +1,6 @@
 package io.nutrisage.app.aws;
 
+import io.nutrisage.infra.InfraDefaults;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ public record HandEnteredNames(
         String namespace,
         String inferenceService,
         String alarms) {
+    /** The default environment's names, for the examples in messages. */
+    private static final InfraDefaults.Names EXAMPLE = InfraDefaults.load().names();
 
     // ECS: up to 255 letters, digits, hyphens and underscores.
     private static final Pattern ECS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
@@ -52,8 +55,8 @@ public record HandEnteredNames(
      * @throws IllegalArgumentException whose message says what to fix, for the first field that is wrong
      */
     public AwsTargetSpec toSpec() {
-        String clusterName = ecsName(cluster, "cluster", "nutrisage");
-        String serviceName = ecsName(service, "service", "nutrisage-predictor");
+        String clusterName = ecsName(cluster, "cluster", EXAMPLE.cluster());
+        String serviceName = ecsName(service, "service", EXAMPLE.service());
         URI url = url(targetUrl);
         String lb = afterMarker(loadBalancer, ":loadbalancer/");
         if (!lb.isEmpty() && !LOAD_BALANCER.matcher(lb).matches()) {
@@ -71,8 +74,8 @@ public record HandEnteredNames(
         }
         String group = afterMarker(logGroup, ":log-group:").replaceFirst(":\\*$", "");
         if (!group.isEmpty() && !LOG_GROUP.matcher(group).matches()) {
-            throw new IllegalArgumentException("Log group: letters, digits and _ - / . # only (e.g."
-                    + " /ecs/nutrisage-predictor), got '" + logGroup + "'.");
+            throw new IllegalArgumentException("Log group: letters, digits and _ - / . # only (e.g." + " "
+                    + EXAMPLE.predictorLogGroup() + "), got '" + logGroup + "'.");
         }
         if (!namespace.isEmpty() && (namespace.startsWith("AWS/") || namespace.length() > 255)) {
             throw new IllegalArgumentException("Metric namespace: predictor-service's own namespace (default "
@@ -97,7 +100,8 @@ public record HandEnteredNames(
                 group,
                 namespace.isEmpty() ? AwsTargetSpec.DEFAULT_NAMESPACE : namespace,
                 AwsTargetSpec.DEFAULT_INFERENCE_DIMENSION_NAME,
-                inferenceService.isEmpty() ? AwsTargetSpec.DEFAULT_INFERENCE_DIMENSION_VALUE : inferenceService,
+                // The stack sets the predictor's SERVICE_NAME, its metrics' dimension value, to the ECS service name.
+                inferenceService.isEmpty() ? serviceName : inferenceService,
                 alarmNames,
                 "",
                 "");

@@ -95,7 +95,9 @@ public final class StackResolver {
                     outputs.get("LogGroupName"),
                     outputs.get("MetricNamespace"),
                     outputs.getOrDefault("InferenceDimensionName", AwsTargetSpec.DEFAULT_INFERENCE_DIMENSION_NAME),
-                    outputs.getOrDefault("InferenceDimensionValue", AwsTargetSpec.DEFAULT_INFERENCE_DIMENSION_VALUE),
+                    // The service stack passes its ECS service name to the predictor as SERVICE_NAME: the value of the
+                    // metrics' dimension, as the monitoring stack's alarms select it.
+                    outputs.get("ServiceName"),
                     alarms,
                     outputs.get("DashboardName"),
                     outputs.getOrDefault(

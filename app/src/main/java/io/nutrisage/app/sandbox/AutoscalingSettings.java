@@ -3,6 +3,7 @@ package io.nutrisage.app.sandbox;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.ScalingPolicy;
 import io.nutrisage.app.monitoring.ScalingSource.CapacityRange;
+import io.nutrisage.infra.InfraDefaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,19 +36,30 @@ public record AutoscalingSettings(CapacityRange capacity, List<ScalingPolicy> po
     }
 
     /**
-     * The infra templates' defaults (infra-templates/templates/autoscaling.yaml: min 1, max 5, ALBRequestCountPerTarget
-     * 30 requests per target per period, CPU 40 %, scale-out cooldown 60 s, scale-in cooldown 300 s, policies named
-     * after the environment {@code nutrisage}) with a sandbox minute of {@code period}.
+     * The stack's defaults ({@link InfraDefaults}, which infra-templates keeps equal to autoscaling.yaml: min 1, max 5,
+     * ALBRequestCountPerTarget 30 requests per target per period, CPU 40 %, scale-out cooldown 60 s, scale-in cooldown
+     * 300 s, policies named after the default environment) with a sandbox minute of {@code period}.
      */
     public static AutoscalingSettings defaults(Duration period) {
-        Duration out = Duration.ofSeconds(60);
-        Duration in = Duration.ofSeconds(300);
+        InfraDefaults infra = InfraDefaults.load();
+        InfraDefaults.Autoscaling a = infra.autoscaling();
+        Duration out = Duration.ofSeconds(a.scaleOutCooldownSeconds());
+        Duration in = Duration.ofSeconds(a.scaleInCooldownSeconds());
         return new AutoscalingSettings(
-                new CapacityRange(1, 5),
+                new CapacityRange(a.minCapacity(), a.maxCapacity()),
                 List.of(
                         new ScalingPolicy(
-                                "nutrisage-alb-requests-per-target", MetricId.REQUEST_COUNT_PER_TARGET, 30, out, in),
-                        new ScalingPolicy("nutrisage-cpu", MetricId.CPU_UTILIZATION, 40, out, in)),
+                                infra.names().requestsPerTargetPolicy(),
+                                MetricId.REQUEST_COUNT_PER_TARGET,
+                                a.albRequestCountPerTargetTarget(),
+                                out,
+                                in),
+                        new ScalingPolicy(
+                                infra.names().cpuPolicy(),
+                                MetricId.CPU_UTILIZATION,
+                                a.cpuUtilizationTargetPercent(),
+                                out,
+                                in)),
                 period);
     }
 

@@ -1,6 +1,7 @@
 package io.nutrisage.app.sandbox;
 
 import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.infra.InfraDefaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,8 @@ public record SandboxSettings(
      * templates' two service alarms (monitoring.yaml: high CPU, p90 model latency).
      */
     public static SandboxSettings defaults(Duration sandboxMinute, Duration sampleInterval) {
+        InfraDefaults infra = InfraDefaults.load();
+        InfraDefaults.Names names = infra.names();
         return new SandboxSettings(
                 AutoscalingSettings.defaults(sandboxMinute),
                 sampleInterval,
@@ -55,24 +58,24 @@ public record SandboxSettings(
                 1024,
                 2048,
                 1,
-                "nutrisage-cluster",
-                "nutrisage",
+                names.cluster(),
+                names.service(),
                 List.of(
                         new AlarmDefinition(
-                                "NutriSage-HighCPU",
+                                names.highCpuAlarm(),
                                 "Average CPU of the predictor service above the threshold for 3 minutes.",
                                 MetricId.CPU_UTILIZATION,
                                 AlarmDefinition.Comparison.GREATER_THAN,
-                                80,
-                                3,
-                                3),
+                                infra.alarms().highCpuThresholdPercent(),
+                                infra.alarms().highCpuEvaluationPeriods(),
+                                infra.alarms().highCpuEvaluationPeriods()),
                         new AlarmDefinition(
-                                "NutriSage-HighLatencyP90",
+                                names.latencyP90Alarm(),
                                 "p90 of the model latency reported by predictor-service above the threshold for 3"
                                         + " minutes.",
                                 MetricId.MODEL_LATENCY_P90,
                                 AlarmDefinition.Comparison.GREATER_THAN,
-                                500,
+                                infra.alarms().latencyP90ThresholdMs(),
                                 3,
                                 3)));
     }

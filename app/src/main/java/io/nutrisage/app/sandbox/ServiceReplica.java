@@ -1,5 +1,6 @@
 package io.nutrisage.app.sandbox;
 
+import io.nutrisage.infra.InfraDefaults;
 import io.nutrisage.predictor.http.PredictorServer;
 import io.nutrisage.predictor.http.ServerConfig;
 import io.nutrisage.predictor.metrics.ModelSecond;
@@ -66,8 +67,9 @@ final class ServiceReplica implements Replica {
                 return model.modelVersion();
             }
         };
-        ServerConfig config =
-                ServerConfig.embedded().withServiceName("nutrisage").withDrainTimeout(Duration.ofSeconds(2));
+        ServerConfig config = ServerConfig.embedded()
+                .withServiceName(InfraDefaults.load().names().service())
+                .withDrainTimeout(Duration.ofSeconds(2));
         this.server = PredictorServer.start(config, onPool);
         server.modelMetrics().addListener(this::onSecond);
     }

@@ -45,7 +45,7 @@ public final class TargetTrackingScaler {
     private Instant lastScaleIn = Instant.MIN;
 
     /**
-     * @param resourceId the scalable target, e.g. {@code service/nutrisage-cluster/nutrisage}
+     * @param resourceId the scalable target, e.g. {@code service/nutrisage/nutrisage-predictor}
      * @param ids unique ids for activities and alarm transitions
      */
     public TargetTrackingScaler(

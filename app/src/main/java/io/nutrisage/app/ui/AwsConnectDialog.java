@@ -44,7 +44,7 @@ public final class AwsConnectDialog {
     private final TextField logGroup = field("awsLogGroup", "/ecs/nutrisage-predictor — blank: no log tail");
     private final TextField namespace = field("awsNamespace", AwsTargetSpec.DEFAULT_NAMESPACE);
     private final TextField inferenceService =
-            field("awsInferenceService", AwsTargetSpec.DEFAULT_INFERENCE_DIMENSION_VALUE);
+            field("awsInferenceService", "ServiceName dimension of the metrics — blank: the service name");
     private final TextField alarms = field("awsAlarms", "alarm names, comma separated — blank: target tracking's");
     private final Label problem = new Label();
     private final ReadOnlyStringWrapper handProblem = new ReadOnlyStringWrapper("");
