@@ -29,6 +29,11 @@ final class StubFixture implements AutoCloseable {
      * generous: the machine is shared and the first call of each client loads many classes.
      */
     AwsSettings settings() {
+        return settingsFor(stub);
+    }
+
+    /** {@link #settings()} for any stub. */
+    static AwsSettings settingsFor(AwsStub stub) {
         return AwsSettings.of("nutrisage-test", AwsStub.REGION)
                 .withEndpointOverride(stub.endpoint())
                 .withCredentials(

@@ -130,6 +130,7 @@ public final class AwsStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    private final List<MetricKey> metricQueries = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> faults = new ArrayDeque<>();
 
     private final Map<MetricKey, List<Point>> metrics = new LinkedHashMap<>();
@@ -217,6 +218,11 @@ public final class AwsStub implements AutoCloseable {
         logEvents.add(event);
     }
 
+    /** The outputs of a stack put with {@link #putStack}; empty for a stack the stub does not have. */
+    public synchronized Map<String, String> stackOutputs(String name) {
+        return Map.copyOf(stacks.getOrDefault(name, Map.of()));
+    }
+
     public synchronized void putStack(String name, Map<String, String> outputs) {
         stacks.put(name, new LinkedHashMap<>(outputs));
     }
@@ -257,6 +263,11 @@ public final class AwsStub implements AutoCloseable {
 
     public List<Recorded> requests() {
         return List.copyOf(recorded);
+    }
+
+    /** Every MetricStat a GetMetricData call asked for, in the order asked (metric math queries have none). */
+    public List<MetricKey> metricQueries() {
+        return List.copyOf(metricQueries);
     }
 
     public long count(String operation) {
@@ -449,6 +460,9 @@ public final class AwsStub implements AutoCloseable {
                     stat.path("Metric").path("MetricName").asText(),
                     stat.path("Stat").asText(),
                     dims);
+            if (!stat.isMissingNode()) {
+                metricQueries.add(key);
+            }
             List<Point> all = metrics.getOrDefault(key, List.of()).stream()
                     .filter(p -> !p.timestamp().isBefore(start) && p.timestamp().isBefore(end))
                     .sorted(
