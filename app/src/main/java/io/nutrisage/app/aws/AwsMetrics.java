@@ -99,7 +99,7 @@ public final class AwsMetrics implements MetricsSource {
         return polling.trailingWindow();
     }
 
-    /** Every series, including HealthyHostCount and InputDrift, with datapoints after {@code after}. */
+    /** Every series, including HealthyHostCount, with datapoints after {@code after}. */
     public Map<AwsSeries, SeriesData> readAll(Instant after) {
         refresh(after);
         Map<AwsSeries, SeriesData> out = new EnumMap<>(AwsSeries.class);

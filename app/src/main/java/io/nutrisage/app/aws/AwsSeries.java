@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Every series the AWS backend reads in its single GetMetricData call, with the statistic and the conversion into the
  * console's units ({@link MetricId#unit()}): per-minute sums of requests and errors become per-second rates, seconds
- * become milliseconds; RequestCountPerTarget stays the per-minute sum its scaling policy targets.
- * {@link #HEALTHY_HOSTS} and {@link #INPUT_DRIFT} have no {@link MetricId} yet and are read through
+ * become milliseconds; RequestCountPerTarget stays the per-minute sum its scaling policy targets. The input means are
+ * the minute's Average of the per-second means every task writes, the statistic the drift band is defined for
+ * (predictor-service's {@code DriftBaseline}). {@link #HEALTHY_HOSTS} has no {@link MetricId} yet and is read through
  * {@link AwsMetrics#readAll}.
  */
 public enum AwsSeries {
@@ -22,7 +23,8 @@ public enum AwsSeries {
             MetricId.PENDING_TASKS, "ECS/ContainerInsights", "PendingTaskCount", "Average", Dimensions.ECS_SERVICE, 1),
     MODEL_LATENCY_P90(MetricId.MODEL_LATENCY_P90, null, "ModelLatencyMs", "p90", Dimensions.INFERENCE, 1),
     CONFIDENCE_AVG(MetricId.CONFIDENCE_AVG, null, "Confidence", "Average", Dimensions.INFERENCE, 1),
-    INPUT_DRIFT(null, null, "InputDrift", "Average", Dimensions.INFERENCE, 1),
+    INPUT_SUGARS_MEAN(MetricId.INPUT_SUGARS_MEAN, null, "InputSugarsMean", "Average", Dimensions.INFERENCE, 1),
+    INPUT_SODIUM_MEAN(MetricId.INPUT_SODIUM_MEAN, null, "InputSodiumMean", "Average", Dimensions.INFERENCE, 1),
     REQUEST_RATE(
             MetricId.REQUEST_RATE, "AWS/ApplicationELB", "RequestCount", "Sum", Dimensions.LOAD_BALANCER, 1 / 60.0),
     REQUEST_COUNT_PER_TARGET(

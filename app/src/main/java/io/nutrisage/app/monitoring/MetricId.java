@@ -12,6 +12,10 @@ public enum MetricId {
     PENDING_TASKS("ECS/ContainerInsights", "PendingTaskCount", "tasks"),
     MODEL_LATENCY_P90("NutriSage/Inference", "ModelLatencyMs p90", "ms"),
     CONFIDENCE_AVG("NutriSage/Inference", "Confidence avg", ""),
+    /** Mean sugars of the graded inputs: the sandbox's per-sample mean, on AWS the minute's Average (drift). */
+    INPUT_SUGARS_MEAN("NutriSage/Inference", "InputSugarsMean", "g/100 g"),
+    /** Mean sodium of the graded inputs, like {@link #INPUT_SUGARS_MEAN}. */
+    INPUT_SODIUM_MEAN("NutriSage/Inference", "InputSodiumMean", "g/100 g"),
     REQUEST_RATE("AWS/ApplicationELB", "RequestCount", "req/s"),
     REQUEST_COUNT_PER_TARGET("AWS/ApplicationELB", "RequestCountPerTarget", "requests/target"),
     TARGET_5XX("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "errors/s"),

@@ -181,6 +181,8 @@ public final class LocalSandbox implements MonitoringTarget {
         Histogram latency = ModelInterval.newHistogram();
         double confidenceSum = 0;
         long predictions = 0;
+        ModelInterval.WeightedMean sugars = ModelInterval.WeightedMean.NONE;
+        ModelInterval.WeightedMean sodium = ModelInterval.WeightedMean.NONE;
         for (SandboxFleet.Task t : serving) {
             Replica replica = t.replica();
             long cpu = replica.cpuTimeNanos();
@@ -190,6 +192,9 @@ public final class LocalSandbox implements MonitoringTarget {
             latency.add(interval.latencyMicros());
             confidenceSum += interval.confidenceSum();
             predictions += interval.predictions();
+            // Weighted by each replica's records: the mean of every input the fleet graded in the interval.
+            sugars = sugars.plus(interval.sugars());
+            sodium = sodium.plus(interval.sodium());
         }
         if (!serving.isEmpty()) {
             double reservedNanos = serving.size() * (settings.cpuUnitsPerTask() / 1024.0) * seconds * 1e9;
@@ -211,6 +216,8 @@ public final class LocalSandbox implements MonitoringTarget {
         if (predictions > 0) {
             store.append(MetricId.CONFIDENCE_AVG, now, confidenceSum / predictions);
         }
+        sugars.mean().ifPresent(mean -> store.append(MetricId.INPUT_SUGARS_MEAN, now, mean));
+        sodium.mean().ifPresent(mean -> store.append(MetricId.INPUT_SODIUM_MEAN, now, mean));
         var frontInterval = front.takeInterval();
         double rate = frontInterval.requests() / seconds;
         store.append(MetricId.REQUEST_RATE, now, rate);

@@ -13,7 +13,7 @@ public interface Replica extends AutoCloseable {
     /** CPU time consumed so far by the threads that serve this replica's requests (cumulative, nanoseconds). */
     long cpuTimeNanos();
 
-    /** The replica's own model metrics since the previous call (ModelLatencyMs, Confidence, errors). */
+    /** The replica's own model metrics since the previous call (ModelLatencyMs, Confidence, errors, input means). */
     ModelInterval takeInterval();
 
     /** Stops accepting requests and releases the port; waits briefly for requests in flight. Idempotent. */

@@ -101,7 +101,7 @@ class AwsConnectGuiTest {
                 .isEqualTo("account 123456789012 · arn:aws:sts::123456789012:assumed-role/NutriSageConsole/alice"
                         + " · eu-west-1");
         assertThat(fx(() -> robot.lookup("#costLabel").queryAs(Label.class).getText()))
-                .startsWith("API cost ≈ $0.0228/h planned · ");
+                .startsWith("API cost ≈ $0.0240/h planned · ");
         assertThat(fx(() -> chooser(robot).getValue())).isEqualTo("AWS nutrisage (eu-west-1, profile nutrisage-test)");
         assertThat(fx(() -> chooser(robot).getItems())).contains("Local sandbox", "AWS stack…");
         assertThat(sandboxes.getFirst().serviceEndpoint()).isNotNull();

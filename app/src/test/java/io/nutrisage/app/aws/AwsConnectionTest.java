@@ -135,26 +135,26 @@ class AwsConnectionTest {
             assertThat(usage.calls("CloudWatch GetMetricData")).isEqualTo(4);
             assertThat(usage.calls("ECS DescribeServices")).isEqualTo(1);
             assertThat(usage.calls("STS GetCallerIdentity")).isEqualTo(1);
-            assertThat(usage.metricsRequested()).isEqualTo(4 * 13);
+            assertThat(usage.metricsRequested()).isEqualTo(4 * 14);
             long otherCloudWatch =
                     usage.calls("CloudWatch DescribeAlarms") + usage.calls("CloudWatch DescribeAlarmHistory");
             assertThat(usage.cloudWatchOtherRequests()).isEqualTo(otherCloudWatch);
-            assertThat(usage.costUsd()).isEqualTo(52 * 0.00001 + otherCloudWatch * 0.00001);
+            assertThat(usage.costUsd()).isEqualTo(56 * 0.00001 + otherCloudWatch * 0.00001);
             assertThat(usage.costUsdPerHour()).isEqualTo(usage.costUsd() * 2);
-            assertThat(usage.metricsRequestedPerHour()).isEqualTo(104);
+            assertThat(usage.metricsRequestedPerHour()).isEqualTo(112);
         }
     }
 
     @Test
     void plannedCostOfDefaultPollingIsAFewCentsPerHour() {
-        // 13 metrics every 30 s = 1,560 metrics/h = $0.0156; 3 alarm calls every 15 s = 720 requests/h = $0.0072.
+        // 14 metrics every 30 s = 1,680 metrics/h = $0.0168; 3 alarm calls every 15 s = 720 requests/h = $0.0072.
         double perHour = ApiCallMeter.plannedUsdPerHour(
-                13,
+                14,
                 AwsPolling.defaults().metricsInterval(),
                 3,
                 AwsPolling.defaults().alarmsInterval());
 
-        assertThat(perHour).isCloseTo(0.0228, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(perHour).isCloseTo(0.0240, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test

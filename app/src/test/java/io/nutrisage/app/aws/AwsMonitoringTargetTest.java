@@ -16,6 +16,9 @@ import io.nutrisage.app.monitoring.MetricSeries;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.app.monitoring.ScalingPolicy;
 import io.nutrisage.app.monitoring.ScalingSource.CapacityRange;
+import io.nutrisage.predictor.metrics.ModelMetrics;
+import io.nutrisage.predictor.model.DriftBand;
+import io.nutrisage.predictor.model.DriftBaseline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -97,14 +100,61 @@ class AwsMonitoringTargetTest {
     }
 
     @Test
+    void theInputMeansArriveAsTheMinutesAverageInGramsPer100gInsideTheDriftBand() {
+        try (AwsMonitoringTarget target = fx.connect()) {
+            Map<MetricId, MetricSeries> read = target
+                    .metrics()
+                    .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), StubFixture.FIRST_MINUTE)
+                    .stream()
+                    .collect(Collectors.toMap(MetricSeries::id, Function.identity()));
+
+            DriftBaseline baseline = DriftBaseline.loadBundled();
+            assertThat(read.get(MetricId.INPUT_SUGARS_MEAN).points())
+                    .hasSize(10)
+                    .allSatisfy(p ->
+                            assertThat(baseline.sugars().contains(p.value())).isTrue())
+                    .last()
+                    .isEqualTo(new Datapoint(Instant.parse("2026-11-23T12:00:00Z"), 11.5 + 0.25 * 9));
+            assertThat(read.get(MetricId.INPUT_SODIUM_MEAN).points())
+                    .hasSize(10)
+                    .allSatisfy(p ->
+                            assertThat(baseline.sodium().contains(p.value())).isTrue());
+            assertThat(read.get(MetricId.INPUT_SODIUM_MEAN).points().getFirst().value())
+                    .isCloseTo(0.28, within(1e-12));
+            assertThat(fx.stub.count("GetMetricData"))
+                    .as("in the one call of the refresh")
+                    .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theInferenceSeriesCarryTheNamesPredictorServiceWrites() {
+        assertThat(List.of(
+                        AwsSeries.MODEL_LATENCY_P90.metricName(),
+                        AwsSeries.CONFIDENCE_AVG.metricName(),
+                        AwsSeries.INPUT_SUGARS_MEAN.metricName(),
+                        AwsSeries.INPUT_SODIUM_MEAN.metricName()))
+                .containsExactly(
+                        ModelMetrics.MODEL_LATENCY_MS,
+                        ModelMetrics.CONFIDENCE,
+                        ModelMetrics.INPUT_SUGARS_MEAN,
+                        ModelMetrics.INPUT_SODIUM_MEAN);
+        assertThat(DriftBaseline.loadBundled().bands())
+                .extracting(DriftBand::metricName)
+                .containsExactly(AwsSeries.INPUT_SUGARS_MEAN.metricName(), AwsSeries.INPUT_SODIUM_MEAN.metricName());
+        assertThat(List.of(AwsSeries.INPUT_SUGARS_MEAN.stat(), AwsSeries.INPUT_SODIUM_MEAN.stat()))
+                .containsOnly("Average");
+    }
+
+    @Test
     void laterRefreshesReReadTheTrailingMinutesSoLateDatapointsAppear() {
         try (AwsMonitoringTarget target = fx.connect()) {
             Instant after = Instant.parse("2026-11-23T11:55:00Z");
             target.metrics().readAll(after);
             var cpu = NutriSageStack.SERIES.get("CPU_UTILIZATION");
-            var drift = NutriSageStack.SERIES.get("INPUT_DRIFT");
-            // One new minute, plus a late point for a minute already read once (11:57 had no drift value before).
-            fx.stub.putMetric(drift, List.of(new AwsStub.Point(Instant.parse("2026-11-23T11:57:00Z"), 0.5)));
+            var sugars = NutriSageStack.SERIES.get("INPUT_SUGARS_MEAN");
+            // One new minute, plus a revised point for a minute already read once (11:57 had another sugars mean).
+            fx.stub.putMetric(sugars, List.of(new AwsStub.Point(Instant.parse("2026-11-23T11:57:00Z"), 18.5)));
             fx.stub.addMetricPoint(cpu, new AwsStub.Point(Instant.parse("2026-11-23T12:00:00Z"), 77));
             fx.clock.advance(Duration.ofMinutes(1));
 
@@ -113,8 +163,8 @@ class AwsMonitoringTargetTest {
             assertThat(all.get(AwsSeries.CPU_UTILIZATION).points())
                     .last()
                     .isEqualTo(new Datapoint(Instant.parse("2026-11-23T12:01:00Z"), 77));
-            assertThat(all.get(AwsSeries.INPUT_DRIFT).points())
-                    .contains(new Datapoint(Instant.parse("2026-11-23T11:58:00Z"), 0.5));
+            assertThat(all.get(AwsSeries.INPUT_SUGARS_MEAN).points())
+                    .contains(new Datapoint(Instant.parse("2026-11-23T11:58:00Z"), 18.5));
             assertThat(all.get(AwsSeries.CPU_UTILIZATION).newest()).contains(Instant.parse("2026-11-23T12:01:00Z"));
         }
     }

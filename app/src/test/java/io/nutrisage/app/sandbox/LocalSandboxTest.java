@@ -1,10 +1,20 @@
 package io.nutrisage.app.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.MetricSeries;
+import io.nutrisage.loadgen.records.LoadRecord;
+import io.nutrisage.loadgen.records.RecordSources;
+import io.nutrisage.predictor.metrics.ModelMetrics;
 import io.nutrisage.predictor.model.GradePredictors;
+import io.nutrisage.predictor.record.InvalidRecordException;
+import io.nutrisage.predictor.record.Nutrient;
+import io.nutrisage.predictor.record.ProductRecord;
+import io.nutrisage.predictor.record.ProductRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +22,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -92,6 +106,163 @@ class LocalSandboxTest {
                     .isZero();
             assertThat(series.get(MetricId.RUNNING_TASKS).newest()).contains(now.get());
         }
+    }
+
+    @Test
+    void aReplicaPublishesTheMeanSugarsAndSodiumOfTheRealRecordsItGraded() throws Exception {
+        // The loadgen's built-in sample: real Open Food Facts products, the bodies a console run posts. Only records
+        // that declare both nutrients, so the expected means are plain means (see ServiceReplica on the weights).
+        List<byte[]> bodies = new ArrayList<>();
+        double sugars = 0;
+        double sodium = 0;
+        var json = new ObjectMapper();
+        try (var records = RecordSources.builtInSample().open(skipped -> {})) {
+            for (LoadRecord r = records.next(); r != null && bodies.size() < 60; r = records.next()) {
+                ProductRecord record;
+                try {
+                    record = ProductRecords.fromFields(
+                            json.readValue(r.json(), new TypeReference<Map<String, Object>>() {}));
+                } catch (InvalidRecordException e) {
+                    continue;
+                }
+                if (record.has(Nutrient.SUGARS) && record.has(Nutrient.SODIUM)) {
+                    bodies.add(r.json());
+                    sugars += record.value(Nutrient.SUGARS);
+                    sodium += record.value(Nutrient.SODIUM);
+                }
+            }
+        }
+        assertThat(bodies).hasSize(60);
+        double sugarsMean = sugars / bodies.size();
+        double sodiumMean = sodium / bodies.size();
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T17:00:00Z"));
+        var settings = SandboxSettings.defaults(Duration.ofSeconds(6), Duration.ofSeconds(1));
+        try (var sandbox = LocalSandbox.manual(
+                        settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()), now::get);
+                var client = HttpClient.newHttpClient()) {
+            now.set(now.get().plusSeconds(6));
+            for (int i = 0; i < 300 && sandbox.fleet().status().running() == 0; i++) {
+                sandbox.tick();
+                Thread.sleep(50);
+            }
+            URI predict = sandbox.serviceEndpoint().resolve("/predict");
+            for (byte[] body : bodies) {
+                var response = client.send(
+                        HttpRequest.newBuilder(predict)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+            Thread.sleep(1_500); // the replica's metrics close each second
+            Instant before = now.get();
+            now.set(now.get().plusSeconds(2));
+            sandbox.tick();
+
+            Map<MetricId, MetricSeries> series =
+                    sandbox
+                            .metrics()
+                            .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), before)
+                            .stream()
+                            .collect(Collectors.toMap(MetricSeries::id, s -> s));
+            assertThat(series.get(MetricId.INPUT_SUGARS_MEAN).points())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.value()).isCloseTo(sugarsMean, within(1e-9)));
+            assertThat(series.get(MetricId.INPUT_SODIUM_MEAN).points())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.value()).isCloseTo(sodiumMean, within(1e-9)));
+            assertThat(MetricId.INPUT_SUGARS_MEAN.metricName()).isEqualTo(ModelMetrics.INPUT_SUGARS_MEAN);
+            assertThat(MetricId.INPUT_SODIUM_MEAN.metricName()).isEqualTo(ModelMetrics.INPUT_SODIUM_MEAN);
+        }
+    }
+
+    @Test
+    void severalReplicasAreAveragedByTheRecordsEachGraded() throws Exception {
+        // Replica 0 graded 30 records (sugars 10 g, sodium 0.2 g), replica 1 graded 10 (40 g, 1.0 g): the fleet's
+        // mean is that of the 40 records, 17.5 g and 0.4 g, not the average of the two replicas (25 g, 0.6 g).
+        List<ModelInterval> intervals = List.of(interval(30, 10, 0.2), interval(10, 40, 1.0));
+        AtomicInteger started = new AtomicInteger();
+        ReplicaFactory fixed = taskId -> new FixedReplica(intervals.get(started.getAndIncrement() % 2));
+        var defaults = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        var settings = new SandboxSettings(
+                defaults.autoscaling(),
+                defaults.sampleInterval(),
+                defaults.awsTaskStartDelay(),
+                defaults.awsDeregistrationDelay(),
+                defaults.cpuUnitsPerTask(),
+                defaults.memoryMiBPerTask(),
+                2,
+                defaults.clusterName(),
+                defaults.serviceName(),
+                defaults.alarms());
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T17:00:00Z"));
+        try (var sandbox = LocalSandbox.manual(settings, fixed, now::get)) {
+            for (int i = 0; i < 300 && sandbox.fleet().status().running() < 2; i++) {
+                now.set(now.get().plusSeconds(1));
+                sandbox.tick();
+                Thread.sleep(10);
+            }
+            assertThat(sandbox.fleet().status().running()).isEqualTo(2);
+            Instant before = now.get();
+            now.set(now.get().plusSeconds(1));
+            sandbox.tick();
+
+            Map<MetricId, MetricSeries> series =
+                    sandbox
+                            .metrics()
+                            .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), before)
+                            .stream()
+                            .collect(Collectors.toMap(MetricSeries::id, s -> s));
+            assertThat(series.get(MetricId.INPUT_SUGARS_MEAN).points().getLast().value())
+                    .isCloseTo(17.5, within(1e-9));
+            assertThat(series.get(MetricId.INPUT_SODIUM_MEAN).points().getLast().value())
+                    .isCloseTo(0.4, within(1e-9));
+        }
+    }
+
+    @Test
+    void aSecondWithoutTheNutrientAddsNothingToItsMean() {
+        var mean = ModelInterval.WeightedMean.NONE
+                .plus(OptionalDouble.of(2), 3)
+                .plus(OptionalDouble.empty(), 5)
+                .plus(OptionalDouble.of(6), 1);
+
+        assertThat(mean.records()).isEqualTo(4);
+        assertThat(mean.mean()).hasValue(3.0);
+        assertThat(ModelInterval.WeightedMean.NONE.mean()).isEmpty();
+    }
+
+    /** An interval of {@code predictions} records whose every second had these means. */
+    private static ModelInterval interval(long predictions, double sugars, double sodium) {
+        return new ModelInterval(
+                ModelInterval.newHistogram(),
+                0,
+                predictions,
+                0,
+                ModelInterval.WeightedMean.NONE.plus(OptionalDouble.of(sugars), predictions),
+                ModelInterval.WeightedMean.NONE.plus(OptionalDouble.of(sodium), predictions));
+    }
+
+    /** A replica that reports the same interval at every sample. */
+    private record FixedReplica(ModelInterval interval) implements Replica {
+        @Override
+        public URI endpoint() {
+            return URI.create("http://127.0.0.1:9");
+        }
+
+        @Override
+        public long cpuTimeNanos() {
+            return 0;
+        }
+
+        @Override
+        public ModelInterval takeInterval() {
+            return interval;
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class NutriSageStack {
         m.put("PENDING_TASKS", new MetricKey("ECS/ContainerInsights", "PendingTaskCount", "Average", ecs));
         m.put("MODEL_LATENCY_P90", new MetricKey("NutriSage/Inference", "ModelLatencyMs", "p90", inference));
         m.put("CONFIDENCE_AVG", new MetricKey("NutriSage/Inference", "Confidence", "Average", inference));
-        m.put("INPUT_DRIFT", new MetricKey("NutriSage/Inference", "InputDrift", "Average", inference));
+        m.put("INPUT_SUGARS_MEAN", new MetricKey("NutriSage/Inference", "InputSugarsMean", "Average", inference));
+        m.put("INPUT_SODIUM_MEAN", new MetricKey("NutriSage/Inference", "InputSodiumMean", "Average", inference));
         m.put("REQUEST_RATE", new MetricKey("AWS/ApplicationELB", "RequestCount", "Sum", lb));
         m.put("REQUEST_COUNT_PER_TARGET", new MetricKey("AWS/ApplicationELB", "RequestCountPerTarget", "Sum", tg));
         m.put("TARGET_5XX", new MetricKey("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "Sum", tg));
@@ -77,7 +78,9 @@ public final class NutriSageStack {
             case "PENDING_TASKS" -> minuteIndex % 4 == 0 ? 1 : 0;
             case "MODEL_LATENCY_P90" -> 120 + 7 * minuteIndex;
             case "CONFIDENCE_AVG" -> 0.81 + 0.005 * minuteIndex;
-            case "INPUT_DRIFT" -> 0.02 * minuteIndex;
+            // Inside predictor-service's drift bands (sugars 6.25..19.77, sodium 0.154..1.056 g per 100 g).
+            case "INPUT_SUGARS_MEAN" -> 11.5 + 0.25 * minuteIndex;
+            case "INPUT_SODIUM_MEAN" -> 0.28 + 0.005 * minuteIndex;
             case "REQUEST_RATE" -> 600 + 120 * minuteIndex;
             case "REQUEST_COUNT_PER_TARGET" -> 300 + 30 * minuteIndex;
             case "TARGET_5XX" -> minuteIndex == 7 ? 12 : 0;
