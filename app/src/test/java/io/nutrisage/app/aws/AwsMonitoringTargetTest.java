@@ -268,13 +268,13 @@ class AwsMonitoringTargetTest {
 
             assertThat(states)
                     .containsExactlyInAnyOrderEntriesOf(Map.of(
-                            "NutriSage-HighCPU",
+                            NutriSageStack.STACK_ALARMS.get(0),
                             AlarmState.ALARM,
-                            "NutriSage-HighLatencyP90",
+                            NutriSageStack.STACK_ALARMS.get(1),
                             AlarmState.OK,
-                            "NutriSage-Target5xx",
+                            NutriSageStack.STACK_ALARMS.get(2),
                             AlarmState.OK,
-                            "NutriSage-UnhealthyHosts",
+                            NutriSageStack.STACK_ALARMS.get(3),
                             AlarmState.INSUFFICIENT_DATA,
                             NutriSageStack.TT_HIGH,
                             AlarmState.ALARM,
@@ -284,7 +284,7 @@ class AwsMonitoringTargetTest {
             assertThat(transitions)
                     .extracting(t -> t.alarmName() + ": " + t.summary())
                     .containsExactly(
-                            "NutriSage-HighCPU: Alarm updated from OK to ALARM",
+                            NutriSageStack.STACK_ALARMS.get(0) + ": Alarm updated from OK to ALARM",
                             NutriSageStack.TT_HIGH + ": Alarm updated from OK to ALARM",
                             NutriSageStack.TT_LOW + ": Alarm updated from ALARM to OK");
             assertThat(transitions.get(0).reason()).startsWith("Threshold Crossed");

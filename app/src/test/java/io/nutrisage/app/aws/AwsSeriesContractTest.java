@@ -75,8 +75,8 @@ class AwsSeriesContractTest {
     @Test
     void theStubAnswersOnlyWithMetricsThatExistForItsStack() {
         // The stub's own deployment: the default environment with its own load balancer and target group ids.
-        Map<String, String> environment =
-                new LinkedHashMap<>(StackContract.predictorEnvironment(DeployedStacks.evaluate(INFRA_TEMPLATES, NutriSageStack.ENV)));
+        Map<String, String> environment = new LinkedHashMap<>(
+                StackContract.predictorEnvironment(DeployedStacks.evaluate(INFRA_TEMPLATES, NutriSageStack.ENV)));
         Set<MetricIdentity> existing = new LinkedHashSet<>(EmittedMetrics.ofARunningPredictor(environment));
         existing.addAll(AwsMetricCatalog.publishedFor(Map.of(
                 "ClusterName", NutriSageStack.CLUSTER,

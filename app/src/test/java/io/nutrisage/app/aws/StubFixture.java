@@ -60,7 +60,7 @@ final class StubFixture implements AutoCloseable {
                 "ServiceName",
                 "nutrisage-predictor",
                 NutriSageStack.STACK_ALARMS,
-                "NutriSage-ECS",
+                NutriSageStack.names().dashboard(),
                 "");
     }
 

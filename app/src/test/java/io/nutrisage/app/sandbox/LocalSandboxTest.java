@@ -300,8 +300,8 @@ class LocalSandboxTest {
             assertThat(sandbox.alarms().recentTransitions())
                     .anySatisfy(t -> assertThat(t.reason()).contains("were greater than the threshold (30.0)"));
             assertThat(sandbox.fleet().status().desired()).isEqualTo(3);
-            assertThat(sandbox.fleet().recentEvents())
-                    .anySatisfy(e -> assertThat(e.message()).startsWith("(service nutrisage-predictor) has started 1 tasks"));
+            assertThat(sandbox.fleet().recentEvents()).anySatisfy(e -> assertThat(e.message())
+                    .startsWith("(service nutrisage-predictor) has started 1 tasks"));
             assertThat(sandbox.logs().tail("application-autoscaling", 10))
                     .anySatisfy(l -> assertThat(l.message()).startsWith("Setting desired count to 3."));
         }

@@ -12,6 +12,7 @@ import io.nutrisage.app.aws.stub.AwsStub.Point;
 import io.nutrisage.app.aws.stub.AwsStub.Policy;
 import io.nutrisage.app.aws.stub.AwsStub.ScalableTarget;
 import io.nutrisage.app.aws.stub.AwsStub.ServiceEvent;
+import io.nutrisage.infra.InfraDefaults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,29 +26,37 @@ import java.util.Map;
  * policies, alarms with history, and log lines. Wording follows the AWS API reference examples.
  */
 public final class NutriSageStack {
-    public static final String ENV = "nutrisage";
-    public static final String CLUSTER = "nutrisage";
-    public static final String SERVICE = "nutrisage-predictor";
+    private static final InfraDefaults.Names NAMES = InfraDefaults.load().names();
+    public static final String ENV = NAMES.environment();
+    public static final String CLUSTER = NAMES.cluster();
+    public static final String SERVICE = NAMES.service();
     public static final String LOAD_BALANCER = "app/nutrisage-alb/50dc6c495c0c9188";
     public static final String TARGET_GROUP = "targetgroup/nutrisage-tg/73e2d6bc24d8a067";
-    public static final String LOG_GROUP = "/ecs/nutrisage-predictor";
+    public static final String LOG_GROUP = NAMES.predictorLogGroup();
     public static final String TARGET_URL = "http://nutrisage-alb-1234567890.eu-west-1.elb.amazonaws.com";
     public static final String RESOURCE_ID = "service/" + CLUSTER + "/" + SERVICE;
     public static final String TT_HIGH =
             "TargetTracking-" + RESOURCE_ID + "-AlarmHigh-4cd6b5c2-7ea1-4dd9-b1a6-0f6a3b1a2c55";
     public static final String TT_LOW =
             "TargetTracking-" + RESOURCE_ID + "-AlarmLow-0a8cfd8e-9c2b-4b3f-8f0e-5b0c1d2e3f40";
+    /** Four of the monitoring stack's alarms, those the stub defines, in name order (as StackResolver lists them). */
     public static final List<String> STACK_ALARMS =
-            List.of("NutriSage-HighCPU", "NutriSage-HighLatencyP90", "NutriSage-Target5xx", "NutriSage-UnhealthyHosts");
+            List.of(NAMES.highCpuAlarm(), NAMES.latencyP90Alarm(), NAMES.target5xxAlarm(), NAMES.unhealthyHostsAlarm());
 
     /** Every series the console reads, with the dimensions the stack's names give it. */
     public static final Map<String, MetricKey> SERIES = series();
 
     private NutriSageStack() {}
 
+    /** The default environment's names, as the stack creates them. */
+    public static InfraDefaults.Names names() {
+        return NAMES;
+    }
+
     private static Map<String, MetricKey> series() {
         Map<String, String> ecs = Map.of("ClusterName", CLUSTER, "ServiceName", SERVICE);
-        Map<String, String> inference = Map.of("ServiceName", "nutrisage-predictor");
+        // The service stack gives the predictor SERVICE_NAME = its ECS service name: the metrics' dimension value.
+        Map<String, String> inference = Map.of("ServiceName", SERVICE);
         Map<String, String> lb = Map.of("LoadBalancer", LOAD_BALANCER);
         Map<String, String> tg = Map.of("LoadBalancer", LOAD_BALANCER, "TargetGroup", TARGET_GROUP);
         Map<String, MetricKey> m = new LinkedHashMap<>();
@@ -93,9 +102,11 @@ public final class NutriSageStack {
     /** Loads the stack with ten 1-minute points per series, for the minutes starting at {@code firstMinute}. */
     public static void load(AwsStub stub, Instant firstMinute) {
         stub.putStack(
+                ENV + "-cluster",
+                Map.of("ClusterName", CLUSTER, "ClusterArn", "arn:aws:ecs:eu-west-1:123456789012:cluster/" + CLUSTER));
+        stub.putStack(
                 ENV + "-service",
                 Map.of(
-                        "ClusterName", CLUSTER,
                         "ServiceName", SERVICE,
                         "LoadBalancerFullName", LOAD_BALANCER,
                         "TargetGroupFullName", TARGET_GROUP,
@@ -107,12 +118,10 @@ public final class NutriSageStack {
         stub.putStack(
                 ENV + "-autoscaling",
                 Map.of(
-                        "ScalableTargetResourceId",
-                        RESOURCE_ID,
                         "RequestsPerTargetPolicyName",
-                        ENV + "-alb-requests-per-target",
+                        NAMES.requestsPerTargetPolicy(),
                         "CpuPolicyName",
-                        ENV + "-cpu",
+                        NAMES.cpuPolicy(),
                         "MinCapacity",
                         "1",
                         "MaxCapacity",
@@ -120,8 +129,9 @@ public final class NutriSageStack {
         stub.putStack(
                 ENV + "-monitoring",
                 Map.of(
-                        "DashboardName", "NutriSage-ECS",
+                        "DashboardName", NAMES.dashboard(),
                         "MetricNamespace", "NutriSage/Inference",
+                        "InferenceDimensionName", "ServiceName",
                         "HighCpuAlarmName", STACK_ALARMS.get(0),
                         "LatencyP90AlarmName", STACK_ALARMS.get(1),
                         "Target5xxAlarmName", STACK_ALARMS.get(2),
@@ -131,9 +141,9 @@ public final class NutriSageStack {
                 ENV + "-loadtest",
                 Map.of(
                         "LoadTestTaskDefinitionArn",
-                        "arn:aws:ecs:eu-west-1:123456789012:task-definition/nutrisage-loadgen:3",
-                        "ClusterName",
-                        CLUSTER));
+                        "arn:aws:ecs:eu-west-1:123456789012:task-definition/" + NAMES.loadTestTaskFamily() + ":3",
+                        "LoadTestTaskDefinitionFamily",
+                        NAMES.loadTestTaskFamily()));
 
         SERIES.forEach((name, key) -> {
             {
