@@ -98,4 +98,59 @@ class DockerfileTest {
                 .anySatisfy(copy -> assertThat(copy).contains("target/predictor-service.jar"))
                 .anySatisfy(copy -> assertThat(copy).contains("target/lib/"));
     }
+
+    /**
+     * The image builds from the repository root, so its context would be the whole repository: BuildKit reads
+     * {@code Dockerfile.dockerignore} beside the Dockerfile instead of a root {@code .dockerignore}. Its rules are
+     * applied here as Docker applies them (in order, the last matching rule wins, {@code !} re-includes, a rule that
+     * matches a directory matches everything under it) to this checkout's files.
+     */
+    @Test
+    void theBuildContextHoldsWhatTheMavenBuildNeedsAndNothingElse() throws IOException {
+        List<String> rules = Files.readAllLines(Path.of("Dockerfile.dockerignore")).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+        Path root = Path.of("..").toAbsolutePath().normalize();
+
+        assertThat(inContext(rules, "pom.xml")).isTrue();
+        assertThat(inContext(rules, "mvnw")).isTrue();
+        assertThat(inContext(rules, ".mvn/wrapper/maven-wrapper.properties")).isTrue();
+        assertThat(inContext(rules, "predictor-service/pom.xml")).isTrue();
+        assertThat(inContext(rules, "predictor-service/src/main/java/io/nutrisage/predictor/Main.java"))
+                .isTrue();
+        assertThat(inContext(rules, ".git/HEAD")).isTrue();
+        // The reactor of the root pom needs every module's pom, none of their sources.
+        try (var modules = Files.list(root)) {
+            modules.filter(m -> Files.exists(m.resolve("pom.xml")))
+                    .forEach(m -> assertThat(inContext(rules, m.getFileName() + "/pom.xml"))
+                            .as(m.getFileName() + "/pom.xml")
+                            .isTrue());
+        }
+        assertThat(inContext(rules, "app/src/main/java/io/nutrisage/app/Main.java"))
+                .isFalse();
+        assertThat(inContext(rules, "loadgen-core/src/main/java/x.java")).isFalse();
+        assertThat(inContext(rules, "predictor-service/target/predictor-service.jar"))
+                .isFalse();
+        assertThat(inContext(rules, "docs/benchmarks.md")).isFalse();
+        assertThat(inContext(rules, "runs/scenario/report.html")).isFalse();
+    }
+
+    /** Whether Docker sends {@code path} (relative to the context root) with these .dockerignore rules. */
+    private static boolean inContext(List<String> rules, String path) {
+        boolean included = true;
+        for (String rule : rules) {
+            boolean exception = rule.startsWith("!");
+            String pattern = (exception ? rule.substring(1) : rule).replaceAll("/+$", "");
+            java.nio.file.PathMatcher matcher =
+                    java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            for (Path p = Path.of(path); p != null; p = p.getParent()) {
+                if (matcher.matches(p) || (pattern.equals("**"))) {
+                    included = exception;
+                    break;
+                }
+            }
+        }
+        return included;
+    }
 }
