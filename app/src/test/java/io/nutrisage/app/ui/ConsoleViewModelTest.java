@@ -200,6 +200,10 @@ class ConsoleViewModelTest {
             recorder.record(new io.nutrisage.app.recording.RunEntry.PhaseStarted(T0.plusSeconds(1), 0, "180s at 5/s"));
             recorder.record(
                     new io.nutrisage.app.recording.RunEntry.MetricSample(T0.plusSeconds(2), MetricId.RUNNING_TASKS, 2));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.MetricSample(
+                    T0.plusSeconds(2), MetricId.INPUT_SUGARS_MEAN, 13.25));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.MetricSample(
+                    T0.plusSeconds(2), MetricId.INPUT_SODIUM_MEAN, 0.315));
             recorder.record(new io.nutrisage.app.recording.RunEntry.Activity(
                     T0.plusSeconds(3),
                     new ScalingActivity(
@@ -210,6 +214,11 @@ class ConsoleViewModelTest {
         assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
         assertThat(vm.timelineProperty().get().trace(Trace.RUNNING_TASKS).lastY())
                 .isEqualTo(2);
+        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SUGARS).lastY())
+                .as("the input means replay into the drift chart's traces")
+                .isEqualTo(13.25);
+        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SODIUM).lastY())
+                .isEqualTo(0.315);
         assertThat(vm.timelineProperty().get().markers()).hasSize(2);
         assertThat(vm.activities()).hasSize(1);
         assertThat(vm.checklist()).hasSize(4);
