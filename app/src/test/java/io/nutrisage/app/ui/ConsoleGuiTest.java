@@ -115,13 +115,19 @@ class ConsoleGuiTest {
                         viewModel.events().stream().anyMatch(e -> e.message().contains("has started 1 tasks"))))
                 .isTrue();
 
-        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(4);
+        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(5);
         assertThat(fx(() -> viewModel.checklist().stream()
                         .filter(c -> c.name().equals("Scaling history present"))
                         .findFirst()
                         .orElseThrow()
                         .passed()))
                 .isTrue();
+        assertThat(fx(() -> viewModel.checklist().stream()
+                        .filter(c -> c.name().equals("Inputs within the training baseline"))
+                        .findFirst()
+                        .orElseThrow()))
+                .as("the built-in sample is real products like the training split")
+                .satisfies(c -> assertThat(c.passed()).as(c.evidence()).isTrue());
 
         Path out = runs.resolve("export");
         WaitForAsyncUtils.asyncFx(

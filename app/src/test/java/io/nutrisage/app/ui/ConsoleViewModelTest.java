@@ -103,7 +103,8 @@ class ConsoleViewModelTest {
                         "Running tasks == desired tasks=false",
                         "Scaling history present=false",
                         "Error rate < 1 %=false",
-                        "p90 ModelLatencyMs < 500 ms throughout=false");
+                        "p90 ModelLatencyMs < 500 ms throughout=false",
+                        "Inputs within the training baseline=false");
         assertThat(vm.checklist().get(2).evidence()).isEqualTo("3 errors of 100 completed requests (3.000 %)");
         assertThat(vm.checklist().get(3).evidence()).startsWith("worst p90 620.00 ms at t=1 s");
         assertThat(vm.checklistPassedProperty().get()).isFalse();
@@ -221,7 +222,7 @@ class ConsoleViewModelTest {
                 .isEqualTo(0.315);
         assertThat(vm.timelineProperty().get().markers()).hasSize(2);
         assertThat(vm.activities()).hasSize(1);
-        assertThat(vm.checklist()).hasSize(4);
+        assertThat(vm.checklist()).hasSize(5);
     }
 
     private static MonitorUpdate update(
