@@ -9,6 +9,7 @@ import io.nutrisage.app.session.RingSeries;
 import io.nutrisage.app.session.RunTimeline;
 import io.nutrisage.app.session.Trace;
 import io.nutrisage.predictor.model.DriftBand;
+import io.nutrisage.predictor.model.DriftBaseline;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -77,19 +78,19 @@ public final class ChartsPane extends VBox {
     }
 
     /** The input means and their drift bands, relative to the training means (decision 0077). */
-    private static ChartSpec driftChart(Map<Trace, DriftBand> bands) {
+    private static ChartSpec driftChart(DriftBaseline baseline) {
+        Map<Trace, DriftBand> bands = DriftBands.of(baseline);
         double top = 0;
         for (DriftBand band : bands.values()) {
             top = Math.max(top, band.upper() / band.trainingMean());
         }
-        DriftBand any = bands.values().iterator().next();
         return new ChartSpec(
                 "drift",
                 String.format(
                         Locale.ROOT,
                         "Input drift: mean ÷ training mean (dashed: %.1f %% band of a %d-record mean)",
-                        DriftBands.BUNDLED.bootstrap().coverage() * 100,
-                        any.sampleSize()),
+                        baseline.bootstrap().coverage() * 100,
+                        baseline.bootstrap().sampleSize()),
                 "× mean",
                 List.copyOf(bands.keySet()),
                 yAxisTop(top),
@@ -123,7 +124,7 @@ public final class ChartsPane extends VBox {
                     10,
                     false),
             new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false),
-            driftChart(DriftBands.bundled()));
+            driftChart(DriftBands.BUNDLED));
 
     private final List<XYChart> charts = new ArrayList<>();
     private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
