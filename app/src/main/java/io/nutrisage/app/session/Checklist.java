@@ -2,8 +2,11 @@ package io.nutrisage.app.session;
 
 import io.nutrisage.app.monitoring.AlarmState;
 import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.predictor.model.DriftBand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The post-run validation of the seed: each check with pass/fail and the evidence behind it. */
 public final class Checklist {
@@ -18,7 +21,12 @@ public final class Checklist {
     private Checklist() {}
 
     public static List<Check> evaluate(RunTimeline t) {
-        return List.of(runningEqualsDesired(t), scalingHistory(t), errorRate(t), p90Throughout(t));
+        return List.of(
+                runningEqualsDesired(t),
+                scalingHistory(t),
+                errorRate(t),
+                p90Throughout(t),
+                inputsWithinBaseline(t, DriftBands.bundled()));
     }
 
     static Check runningEqualsDesired(RunTimeline t) {
@@ -86,5 +94,50 @@ public final class Checklist {
                         p90.y(worst),
                         p90.x(worst),
                         p90.size()));
+    }
+
+    static final String INPUTS_WITHIN_BASELINE = "Inputs within the training baseline";
+
+    /**
+     * Passes when, for sugars and sodium, the average of the run's input-mean datapoints lies inside the drift band.
+     * The band is for a minute's average at 1 request/s or more; a run averages many such minutes, so a run outside
+     * it was fed products unlike the training data for most of its length. Single datapoints outside the band are
+     * counted as evidence, not failed on: a sandbox sample averages only the records of one sampling interval, and
+     * at low rates those scatter beyond a band made for 60 records.
+     */
+    static Check inputsWithinBaseline(RunTimeline t, Map<Trace, DriftBand> bands) {
+        boolean passed = true;
+        List<String> evidence = new ArrayList<>();
+        for (Map.Entry<Trace, DriftBand> e : bands.entrySet()) {
+            RingSeries series = t.trace(e.getKey());
+            DriftBand band = e.getValue();
+            String nutrient = band.nutrient().column().replace("_100g", "");
+            if (series.size() == 0) {
+                passed = false;
+                evidence.add(nutrient + ": no " + band.metricName() + " datapoint");
+                continue;
+            }
+            double sum = 0;
+            int outside = 0;
+            for (int i = 0; i < series.size(); i++) {
+                sum += series.y(i);
+                if (!band.contains(series.y(i))) {
+                    outside++;
+                }
+            }
+            double mean = sum / series.size();
+            passed &= band.contains(mean);
+            evidence.add(String.format(
+                    Locale.ROOT,
+                    "%s: mean %.4g g/100 g over %d datapoints, %d outside the band %.4g–%.4g (training mean %.4g)",
+                    nutrient,
+                    mean,
+                    series.size(),
+                    outside,
+                    band.lower(),
+                    band.upper(),
+                    band.trainingMean()));
+        }
+        return new Check(INPUTS_WITHIN_BASELINE, passed, String.join("; ", evidence));
     }
 }

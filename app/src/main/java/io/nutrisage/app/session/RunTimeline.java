@@ -101,6 +101,8 @@ public final class RunTimeline {
                     case DESIRED_TASKS -> Trace.DESIRED_TASKS;
                     case MODEL_LATENCY_P90 -> Trace.P90_SERVER;
                     case CONFIDENCE_AVG -> Trace.CONFIDENCE;
+                    case INPUT_SUGARS_MEAN -> Trace.INPUT_SUGARS;
+                    case INPUT_SODIUM_MEAN -> Trace.INPUT_SODIUM;
                     case TARGET_5XX -> Trace.TARGET_5XX;
                     default -> null;
                 };

@@ -9,6 +9,8 @@ public enum Trace {
     P90_SERVER("p90 ModelLatencyMs (server)"),
     P90_CLIENT("p90 latency (client, corrected)"),
     CONFIDENCE("Average confidence"),
+    INPUT_SUGARS("Input sugars mean"),
+    INPUT_SODIUM("Input sodium mean"),
     TARGET_RATE("Target rate"),
     ACHIEVED_RATE("Achieved rate"),
     CLIENT_ERRORS("Client errors/s"),

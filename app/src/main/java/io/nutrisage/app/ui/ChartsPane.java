@@ -4,12 +4,16 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.nutrisage.app.session.DriftBands;
 import io.nutrisage.app.session.RingSeries;
 import io.nutrisage.app.session.RunTimeline;
 import io.nutrisage.app.session.Trace;
+import io.nutrisage.predictor.model.DriftBand;
+import io.nutrisage.predictor.model.DriftBaseline;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
@@ -22,7 +26,8 @@ import javafx.scene.text.Text;
 /**
  * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
  * refreshed in one batch under its write lock, drawn by {@link EnvelopeLineRenderer} (a filled band per pixel column).
- * Phase boundaries and scaling activities appear as markers on every chart. FX thread only.
+ * Phase boundaries and scaling activities appear as markers on every chart; the input means are drawn against their
+ * training baseline ({@link ChartSpec#baselines()}). FX thread only.
  */
 public final class ChartsPane extends VBox {
     /** Wide enough for the label and ticks of every chart here ("[req/s]", "1000"). */
@@ -39,9 +44,59 @@ public final class ChartsPane extends VBox {
     /**
      * One chart. Every trace is non-negative, so the y axis starts at 0 and ends at {@code minYMax} or a little above
      * the largest value shown, whichever is larger; with {@code fixedY} it stays at {@code [0, minYMax]}.
+     *
+     * <p>A trace with a baseline (a drift band) is drawn divided by its training mean, so traces of different
+     * magnitudes share one axis and both means sit at 1 (a grey line); its band's ends are dashed lines in the
+     * trace's colour. One axis rather than a second one on the right: every plot keeps the same width, so the time
+     * axis and the markers line up across the charts.
      */
     public record ChartSpec(
-            String id, String title, String yUnit, List<Trace> traces, double minYMax, boolean fixedY) {}
+            String id,
+            String title,
+            String yUnit,
+            List<Trace> traces,
+            double minYMax,
+            boolean fixedY,
+            Map<Trace, DriftBand> baselines) {
+        public ChartSpec {
+            traces = List.copyOf(traces);
+            baselines = Map.copyOf(baselines);
+            if (!traces.containsAll(baselines.keySet())) {
+                throw new IllegalArgumentException("baselines of traces not on chart " + id);
+            }
+        }
+
+        public ChartSpec(String id, String title, String yUnit, List<Trace> traces, double minYMax, boolean fixedY) {
+            this(id, title, yUnit, traces, minYMax, fixedY, Map.of());
+        }
+
+        /** The factor a trace's values are drawn with: 1 / training mean for a trace with a baseline, else 1. */
+        double scale(Trace trace) {
+            DriftBand band = baselines.get(trace);
+            return band == null ? 1 : 1 / band.trainingMean();
+        }
+    }
+
+    /** The input means and their drift bands, relative to the training means (decision 0077). */
+    private static ChartSpec driftChart(DriftBaseline baseline) {
+        Map<Trace, DriftBand> bands = DriftBands.of(baseline);
+        double top = 0;
+        for (DriftBand band : bands.values()) {
+            top = Math.max(top, band.upper() / band.trainingMean());
+        }
+        return new ChartSpec(
+                "drift",
+                String.format(
+                        Locale.ROOT,
+                        "Input drift: mean ÷ training mean (dashed: %.1f %% band of a %d-record mean)",
+                        baseline.bootstrap().coverage() * 100,
+                        baseline.bootstrap().sampleSize()),
+                "× mean",
+                List.copyOf(bands.keySet()),
+                yAxisTop(top),
+                false,
+                bands);
+    }
 
     public static final List<ChartSpec> CHARTS = List.of(
             new ChartSpec(
@@ -68,10 +123,13 @@ public final class ChartsPane extends VBox {
                     List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE),
                     10,
                     false),
-            new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false));
+            new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false),
+            driftChart(DriftBands.BUNDLED));
 
     private final List<XYChart> charts = new ArrayList<>();
     private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
+    /** What each trace's values are multiplied by when drawn ({@link ChartSpec#scale}). */
+    private final Map<Trace, Double> scales = new EnumMap<>(Trace.class);
     /** What each trace's data set holds: what {@link #refresh} skips and {@link #follow} compares new data with. */
     private final Map<Trace, Drawn> drawn = new EnumMap<>(Trace.class);
 
@@ -90,7 +148,10 @@ public final class ChartsPane extends VBox {
     private double fittedMax;
     private int fittedCount;
 
-    /** A trace as last copied into its data set: the series version, its newest point and its largest value. */
+    /**
+     * A trace as last copied into its data set: the series version, its newest point (as the series holds it) and its
+     * largest value as drawn (scaled).
+     */
     private record Drawn(long version, double lastX, double lastY, double maxY) {}
 
     public ChartsPane() {
@@ -118,9 +179,21 @@ public final class ChartsPane extends VBox {
             chart.getRenderers().clear();
             EnvelopeLineRenderer renderer = new EnvelopeLineRenderer();
             for (Trace trace : spec.traces()) {
-                DoubleDataSet ds = new DoubleDataSet(trace.label(), RunTimeline.CAPACITY);
+                DriftBand band = spec.baselines().get(trace);
+                DoubleDataSet ds = new DoubleDataSet(
+                        band == null
+                                ? trace.label()
+                                : String.format(Locale.ROOT, "%s ÷ %.4g g/100 g", trace.label(), band.trainingMean()),
+                        RunTimeline.CAPACITY);
                 dataSets.put(trace, ds);
+                scales.put(trace, spec.scale(trace));
                 renderer.getDatasets().add(ds);
+                if (band != null) {
+                    renderer.setBandLines(ds, band.lower() / band.trainingMean(), band.upper() / band.trainingMean());
+                }
+            }
+            if (!spec.baselines().isEmpty()) {
+                renderer.setReferenceLine(1); // every training mean, divided by itself
             }
             chart.getRenderers().add(renderer);
             // Grid under the traces and markers (chartfx draws it on top by default, over a marker on a tick).
@@ -225,9 +298,11 @@ public final class ChartsPane extends VBox {
                         || series.x(n - 1) - d.lastX() >= secondsPerPixel) {
                     return true;
                 }
+                double scale = scales.get(trace);
                 for (int k = n - 1; k >= 0 && series.x(k) > d.lastX(); k--) {
                     double y = series.y(k);
-                    if (Double.isNaN(y) != Double.isNaN(d.lastY()) || Math.abs(y - d.lastY()) >= valuePerPixel) {
+                    if (Double.isNaN(y) != Double.isNaN(d.lastY())
+                            || Math.abs(y - d.lastY()) * scale >= valuePerPixel) {
                         return true;
                     }
                 }
@@ -259,6 +334,12 @@ public final class ChartsPane extends VBox {
             }
             int n = series.size();
             series.copyTo(xs, ys);
+            double scale = scales.get(e.getKey());
+            if (scale != 1) {
+                for (int k = 0; k < n; k++) {
+                    ys[k] *= scale;
+                }
+            }
             double top = 0;
             for (int k = 0; k < n; k++) {
                 if (ys[k] > top) { // NaN (a gap) never compares greater

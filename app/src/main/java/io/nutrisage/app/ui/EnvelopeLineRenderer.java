@@ -5,7 +5,9 @@ import io.fair_acc.chartfx.ui.css.DataSetNode;
 import io.fair_acc.dataset.DataSet;
 import io.nutrisage.app.session.RunTimeline;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
@@ -33,7 +35,13 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
     /** Phase and scaling markers drawn over the traces: vertical lines the full height of the plot. */
     private List<RunTimeline.Marker> markers = List.of();
 
+    /** Per data set: horizontal lines drawn dashed in its colour (the ends of its drift band), in axis units. */
+    private final Map<DataSet, double[]> bandLines = new IdentityHashMap<>();
+    /** A solid grey horizontal line under the traces (a baseline), or NaN for none. */
+    private double referenceLine = Double.NaN;
+
     private static final Color PHASE_LINE = Color.web("#64748b");
+    private static final Color REFERENCE_LINE = Color.web("#94a3b8");
     private static final Color SCALE_OUT_LINE = Color.web("#dc2626");
     private static final Color SCALE_IN_LINE = Color.web("#2563eb");
 
@@ -51,8 +59,31 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
         this.markers = List.copyOf(markers);
     }
 
+    /**
+     * Dashed horizontal lines at {@code ys} (axis units) in the colour of {@code dataSet}, drawn with it whether or
+     * not it holds data: thresholds a trace is read against. Drawn into the canvas like the markers, no nodes.
+     */
+    void setBandLines(DataSet dataSet, double... ys) {
+        bandLines.put(dataSet, ys.clone());
+    }
+
+    /** A solid grey horizontal line at {@code y} (axis units), under the traces. */
+    void setReferenceLine(double y) {
+        referenceLine = y;
+    }
+
     @Override
     public void render() {
+        if (!Double.isNaN(referenceLine) && yAxis != null) {
+            GraphicsContext gc = getChart().getCanvas().getGraphicsContext2D();
+            double y = Math.floor(yAxis.getDisplayPosition(referenceLine));
+            if (y >= 0 && y < getChart().getCanvas().getHeight()) {
+                gc.save();
+                gc.setFill(REFERENCE_LINE);
+                gc.fillRect(0, y, getChart().getCanvas().getWidth(), 1);
+                gc.restore();
+            }
+        }
         super.render();
         if (markers.isEmpty() || xAxis == null) {
             return;
@@ -88,6 +119,24 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
 
     @Override
     protected void render(GraphicsContext gc, DataSet ds, DataSetNode style) {
+        double[] lines = bandLines.get(ds);
+        if (lines != null) {
+            gc.save();
+            style.applyLineStrokeStyle(gc);
+            gc.setFill(gc.getStroke());
+            double width = getChart().getCanvas().getWidth();
+            double height = getChart().getCanvas().getHeight();
+            for (double line : lines) {
+                double y = Math.floor(yAxis.getDisplayPosition(line));
+                if (y < 0 || y >= height) {
+                    continue;
+                }
+                for (double x = 0; x < width; x += 10) { // dashed: 6 px on, 4 px off
+                    gc.fillRect(x, y, Math.min(6, width - x), 1);
+                }
+            }
+            gc.restore();
+        }
         int count = ds.getDataCount();
         if (count == 0) {
             return;

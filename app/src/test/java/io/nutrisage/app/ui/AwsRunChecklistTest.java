@@ -118,6 +118,7 @@ class AwsRunChecklistTest {
                         "Scaling history present",
                         "Error rate < 1 %",
                         "p90 ModelLatencyMs < 500 ms throughout",
+                        "Inputs within the training baseline",
                         "ECS running tasks == desired tasks",
                         "Application Auto Scaling scaled out during the run",
                         "ALB target 5xx < 1 % of requests",

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fair_acc.chartfx.XYChart;
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.session.DriftBands;
 import io.nutrisage.app.session.RunTimeline;
 import io.nutrisage.app.session.Trace;
+import io.nutrisage.predictor.model.DriftBand;
 import java.time.Instant;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -297,6 +299,84 @@ class ChartsPaneTest {
         return org.testfx.util.WaitForAsyncUtils.asyncFx(
                         () -> chart("cpu-memory").getCanvas().snapshot(null, null))
                 .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theDriftChartDrawsEachMeanAgainstItsTrainingMeanAndBand(FxRobot robot) throws Exception {
+        DriftBand sugars = DriftBands.BUNDLED.sugars();
+        DriftBand sodium = DriftBands.BUNDLED.sodium();
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 60; s++) {
+            // Sugars at 1.8 times the training mean (beyond its band's upper end), sodium at 0.8 times.
+            timeline.addMetric(
+                    MetricId.INPUT_SUGARS_MEAN, new Datapoint(T0.plusSeconds(s), 1.8 * sugars.trainingMean()));
+            timeline.addMetric(
+                    MetricId.INPUT_SODIUM_MEAN, new Datapoint(T0.plusSeconds(s), 0.8 * sodium.trainingMean()));
+        }
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        XYChart drift = chart("drift");
+        javafx.scene.image.Image canvas = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> drift.getCanvas().snapshot(null, null))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        int[] rows = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> java.util.stream.DoubleStream.of(
+                                1.0,
+                                sugars.upper() / sugars.trainingMean(),
+                                sodium.upper() / sodium.trainingMean(),
+                                sodium.lower() / sodium.trainingMean(),
+                                1.8,
+                                2.7)
+                        .mapToInt(v -> (int) Math.floor(drift.getYAxis().getDisplayPosition(v)))
+                        .toArray())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        var pixels = canvas.getPixelReader();
+        int middle = (int) canvas.getWidth() / 2 / 10 * 10;
+
+        assertThat(drift.getYAxis().getMin()).isZero();
+        assertThat(drift.getYAxis().getMax())
+                .as("room for the widest band (sodium up to %.2f x its mean)", sodium.upper() / sodium.trainingMean())
+                .isEqualTo(5);
+        assertThat(pixels.getColor(middle + 8, rows[0]))
+                .as("the training means, at 1, a solid grey line")
+                .isEqualTo(javafx.scene.paint.Color.web("#94a3b8"));
+        javafx.scene.paint.Color sugarsColour = pixels.getColor(middle + 2, rows[1]);
+        javafx.scene.paint.Color sodiumColour = pixels.getColor(middle + 2, rows[2]);
+        for (int row : new int[] {rows[1], rows[2], rows[3]}) {
+            assertThat(pixels.getArgb(middle + 2, row))
+                    .as("a band end at row %d is dashed: 6 px drawn, 4 px not", row)
+                    .isNotEqualTo(pixels.getArgb(middle + 8, row));
+        }
+        assertThat(sugarsColour).as("each band in its trace's colour").isNotEqualTo(sodiumColour);
+        assertThat(pixels.getArgb(middle + 5, rows[4]))
+                .as("sugars drawn at 1.8 x its training mean")
+                .isNotEqualTo(pixels.getArgb(middle + 5, rows[5]));
+        assertThat(charts.points(Trace.INPUT_SUGARS)).isEqualTo(60);
+        assertThat(drift.getRenderers().getFirst().getDatasets())
+                .extracting(io.fair_acc.dataset.DataSet::getName)
+                .containsExactly(
+                        String.format(java.util.Locale.ROOT, "Input sugars mean ÷ %.4g g/100 g", sugars.trainingMean()),
+                        String.format(
+                                java.util.Locale.ROOT, "Input sodium mean ÷ %.4g g/100 g", sodium.trainingMean()));
+    }
+
+    @Test
+    void theDriftChartShowsItsBandsBeforeAnyInputArrives(FxRobot robot) throws Exception {
+        robot.interact(() -> charts.refresh(new RunTimeline(T0)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        XYChart drift = chart("drift");
+        javafx.scene.image.Image canvas = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> drift.getCanvas().snapshot(null, null))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        DriftBand sugars = DriftBands.BUNDLED.sugars();
+        int row = org.testfx.util.WaitForAsyncUtils.asyncFx(() ->
+                        (int) Math.floor(drift.getYAxis().getDisplayPosition(sugars.upper() / sugars.trainingMean())))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(charts.points(Trace.INPUT_SUGARS))
+                .as("no data: the off-screen point only")
+                .isZero();
+        assertThat(canvas.getPixelReader().getArgb(2, row))
+                .isNotEqualTo(canvas.getPixelReader().getArgb(8, row));
     }
 
     @Test

@@ -103,6 +103,8 @@ class ConsoleGuiTest {
         assertThat(fx(() -> view.charts().points(Trace.RUNNING_TASKS))).isGreaterThan(10);
         assertThat(fx(() -> view.charts().points(Trace.P90_SERVER))).isPositive();
         assertThat(fx(() -> view.charts().points(Trace.CONFIDENCE))).isPositive();
+        assertThat(fx(() -> view.charts().points(Trace.INPUT_SUGARS))).isPositive();
+        assertThat(fx(() -> view.charts().points(Trace.INPUT_SODIUM))).isPositive();
         assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(6 + 2);
 
         assertThat(fx(() -> viewModel.activities().size())).isGreaterThanOrEqualTo(2);
@@ -113,13 +115,19 @@ class ConsoleGuiTest {
                         viewModel.events().stream().anyMatch(e -> e.message().contains("has started 1 tasks"))))
                 .isTrue();
 
-        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(4);
+        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(5);
         assertThat(fx(() -> viewModel.checklist().stream()
                         .filter(c -> c.name().equals("Scaling history present"))
                         .findFirst()
                         .orElseThrow()
                         .passed()))
                 .isTrue();
+        assertThat(fx(() -> viewModel.checklist().stream()
+                        .filter(c -> c.name().equals("Inputs within the training baseline"))
+                        .findFirst()
+                        .orElseThrow()))
+                .as("the built-in sample is real products like the training split")
+                .satisfies(c -> assertThat(c.passed()).as(c.evidence()).isTrue());
 
         Path out = runs.resolve("export");
         WaitForAsyncUtils.asyncFx(
@@ -127,7 +135,7 @@ class ConsoleGuiTest {
                 .get(20, TimeUnit.SECONDS);
         var result = fx(() -> new Exporter(executor).export(view.root(), view.charts(), viewModel, out))
                 .get(60, TimeUnit.SECONDS);
-        assertThat(result.files()).hasSize(7 + 3);
+        assertThat(result.files()).hasSize(1 + ChartsPane.CHARTS.size() + 3);
         for (Path file : result.files()) {
             assertThat(Files.size(file)).as(file.toString()).isPositive();
         }
@@ -136,7 +144,8 @@ class ConsoleGuiTest {
         assertThat(Files.readString(out.resolve("run-summary.md")))
                 .contains("## Validation")
                 .contains("Setting desired count to")
-                .contains("![chart-2-tasks.png](chart-2-tasks.png)");
+                .contains("![chart-2-tasks.png](chart-2-tasks.png)")
+                .contains("![chart-7-drift.png](chart-7-drift.png)");
         assertThat(Files.list(runs.resolve("recordings")).toList())
                 .singleElement()
                 .satisfies(f -> assertThat(Files.readString(f)).contains("\"type\":\"activity\""));

@@ -103,7 +103,8 @@ class ConsoleViewModelTest {
                         "Running tasks == desired tasks=false",
                         "Scaling history present=false",
                         "Error rate < 1 %=false",
-                        "p90 ModelLatencyMs < 500 ms throughout=false");
+                        "p90 ModelLatencyMs < 500 ms throughout=false",
+                        "Inputs within the training baseline=false");
         assertThat(vm.checklist().get(2).evidence()).isEqualTo("3 errors of 100 completed requests (3.000 %)");
         assertThat(vm.checklist().get(3).evidence()).startsWith("worst p90 620.00 ms at t=1 s");
         assertThat(vm.checklistPassedProperty().get()).isFalse();
@@ -200,6 +201,10 @@ class ConsoleViewModelTest {
             recorder.record(new io.nutrisage.app.recording.RunEntry.PhaseStarted(T0.plusSeconds(1), 0, "180s at 5/s"));
             recorder.record(
                     new io.nutrisage.app.recording.RunEntry.MetricSample(T0.plusSeconds(2), MetricId.RUNNING_TASKS, 2));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.MetricSample(
+                    T0.plusSeconds(2), MetricId.INPUT_SUGARS_MEAN, 13.25));
+            recorder.record(new io.nutrisage.app.recording.RunEntry.MetricSample(
+                    T0.plusSeconds(2), MetricId.INPUT_SODIUM_MEAN, 0.315));
             recorder.record(new io.nutrisage.app.recording.RunEntry.Activity(
                     T0.plusSeconds(3),
                     new ScalingActivity(
@@ -210,9 +215,14 @@ class ConsoleViewModelTest {
         assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
         assertThat(vm.timelineProperty().get().trace(Trace.RUNNING_TASKS).lastY())
                 .isEqualTo(2);
+        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SUGARS).lastY())
+                .as("the input means replay into the drift chart's traces")
+                .isEqualTo(13.25);
+        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SODIUM).lastY())
+                .isEqualTo(0.315);
         assertThat(vm.timelineProperty().get().markers()).hasSize(2);
         assertThat(vm.activities()).hasSize(1);
-        assertThat(vm.checklist()).hasSize(4);
+        assertThat(vm.checklist()).hasSize(5);
     }
 
     private static MonitorUpdate update(
