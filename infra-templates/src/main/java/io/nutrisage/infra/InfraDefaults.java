@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -22,11 +23,11 @@ public record InfraDefaults(
         Metrics metrics,
         Alarms alarms,
         LoadTestEnvironment loadTest,
-        NamePatterns namePatterns) {
+        Names namePatterns) {
 
     static final String RESOURCE = "/io/nutrisage/infra/infra-defaults.properties";
 
-    /** What the environment name is replaced for in a {@link NamePatterns} entry. */
+    /** Where the environment name goes in a name pattern ({@link #namePatterns()}). */
     static final String ENVIRONMENT_PLACEHOLDER = "${env}";
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z][a-z0-9-]{1,20}");
@@ -69,30 +70,10 @@ public record InfraDefaults(
     /** Names of the environment variables the load-test task definition sets. */
     public record LoadTestEnvironment(String targetUrl, String inputPrefix, String workers) {}
 
-    /** Every fixed name the stacks create, as patterns over the environment name; see {@link #forEnvironment}. */
-    public record NamePatterns(
-            String cluster,
-            String service,
-            String predictorTaskFamily,
-            String predictorLogGroup,
-            String predictorRepository,
-            String requestsPerTargetPolicy,
-            String cpuPolicy,
-            String dashboard,
-            String alarmTopic,
-            String highCpuAlarm,
-            String latencyP90Alarm,
-            String target5xxAlarm,
-            String loadBalancer5xxAlarm,
-            String unhealthyHostsAlarm,
-            String inputSugarsDriftAlarm,
-            String inputSodiumDriftAlarm,
-            String loadTestTaskFamily,
-            String loadTestLogGroup,
-            String loadTestRepository,
-            String consolePolicy) {}
-
-    /** The names of one environment's stacks. */
+    /**
+     * The names of one environment's stacks; as {@link #namePatterns()}, the same record holds the patterns, with
+     * {@value #ENVIRONMENT_PLACEHOLDER} where the environment name goes.
+     */
     public record Names(
             String environment,
             String cluster,
@@ -131,6 +112,32 @@ public record InfraDefaults(
         public String scalableResourceId() {
             return "service/" + cluster + "/" + service;
         }
+
+        /** Every name passed through {@code f}. */
+        Names map(UnaryOperator<String> f) {
+            return new Names(
+                    f.apply(environment),
+                    f.apply(cluster),
+                    f.apply(service),
+                    f.apply(predictorTaskFamily),
+                    f.apply(predictorLogGroup),
+                    f.apply(predictorRepository),
+                    f.apply(requestsPerTargetPolicy),
+                    f.apply(cpuPolicy),
+                    f.apply(dashboard),
+                    f.apply(alarmTopic),
+                    f.apply(highCpuAlarm),
+                    f.apply(latencyP90Alarm),
+                    f.apply(target5xxAlarm),
+                    f.apply(loadBalancer5xxAlarm),
+                    f.apply(unhealthyHostsAlarm),
+                    f.apply(inputSugarsDriftAlarm),
+                    f.apply(inputSodiumDriftAlarm),
+                    f.apply(loadTestTaskFamily),
+                    f.apply(loadTestLogGroup),
+                    f.apply(loadTestRepository),
+                    f.apply(consolePolicy));
+        }
     }
 
     public InfraDefaults {
@@ -154,38 +161,12 @@ public record InfraDefaults(
             throw new IllegalArgumentException(
                     "environment name must match [a-z][a-z0-9-]{1,20}, got '" + environment + "'");
         }
-        NamePatterns p = namePatterns;
-        return new Names(
-                environment,
-                fill(p.cluster(), environment),
-                fill(p.service(), environment),
-                fill(p.predictorTaskFamily(), environment),
-                fill(p.predictorLogGroup(), environment),
-                fill(p.predictorRepository(), environment),
-                fill(p.requestsPerTargetPolicy(), environment),
-                fill(p.cpuPolicy(), environment),
-                fill(p.dashboard(), environment),
-                fill(p.alarmTopic(), environment),
-                fill(p.highCpuAlarm(), environment),
-                fill(p.latencyP90Alarm(), environment),
-                fill(p.target5xxAlarm(), environment),
-                fill(p.loadBalancer5xxAlarm(), environment),
-                fill(p.unhealthyHostsAlarm(), environment),
-                fill(p.inputSugarsDriftAlarm(), environment),
-                fill(p.inputSodiumDriftAlarm(), environment),
-                fill(p.loadTestTaskFamily(), environment),
-                fill(p.loadTestLogGroup(), environment),
-                fill(p.loadTestRepository(), environment),
-                fill(p.consolePolicy(), environment));
+        return namePatterns.map(pattern -> pattern.replace(ENVIRONMENT_PLACEHOLDER, environment));
     }
 
     /** The names of the default environment. */
     public Names names() {
         return forEnvironment(defaultEnvironment);
-    }
-
-    private static String fill(String pattern, String environment) {
-        return pattern.replace(ENVIRONMENT_PLACEHOLDER, environment);
     }
 
     /** Reads the defaults shipped in this module's jar. */
@@ -229,7 +210,8 @@ public record InfraDefaults(
                         values.text("loadtest.env.targetUrl"),
                         values.text("loadtest.env.inputPrefix"),
                         values.text("loadtest.env.workers")),
-                new NamePatterns(
+                new Names(
+                        ENVIRONMENT_PLACEHOLDER,
                         values.pattern("name.cluster"),
                         values.pattern("name.service"),
                         values.pattern("name.predictorTaskFamily"),
