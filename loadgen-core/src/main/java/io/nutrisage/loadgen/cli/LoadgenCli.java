@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PredictCommand.class, BatchCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
-            "Exit codes: 0 ok, 1 run error, 2 invalid command line, 99 a --threshold was breached.",
+            "Exit codes: 0 ok, 1 run error, 2 invalid command line, 99 a --threshold was breached,"
+                    + " 105 a run interrupted by SIGINT/SIGTERM (no threshold breached).",
             "Environment: TARGET_URL (--target), INPUT_PREFIX (--input), WORKERS (--workers)."
         })
 public final class LoadgenCli {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
                 + " (see --loop), or on SIGINT/SIGTERM, with every output written up to the last second.",
         footer = {
             "",
-            "Exit codes: 0 ok, 1 run error, 2 invalid command line, 99 a --threshold was breached.",
+            "Exit codes: 0 ok, 1 run error, 2 invalid command line, 99 a --threshold was breached,"
+                    + " 105 interrupted (SIGINT/SIGTERM) with no threshold breached.",
             "Examples:",
             "  loadgen run --profile nutrisage-demo --time-scale 0.1 --target http://127.0.0.1:8000",
             "  loadgen run --phase 30s@10 --phase 1m@10..200 --input s3://bucket/records/ --loop \\",
@@ -247,11 +249,13 @@ final class RunCommand implements Callable<Integer> {
 
         CountDownLatch written = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCodes.RUN_ERROR);
+        AtomicBoolean interrupted = new AtomicBoolean();
         Thread hook = Thread.ofPlatform().name("loadgen-shutdown").unstarted(() -> {
             if (written.getCount() == 0) {
                 return;
             }
             // SIGINT/SIGTERM: end the run cleanly, let the main thread write every output, then exit with its code.
+            interrupted.set(true);
             run.stop();
             try {
                 written.await(definition.drainTimeout().toSeconds() + 30, TimeUnit.SECONDS);
@@ -276,6 +280,11 @@ final class RunCommand implements Callable<Integer> {
                     : results.stream().allMatch(Threshold.Result::passed) ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
             if (summary.failure() != null) {
                 err.println("loadgen: run failed: " + summary.failure());
+            }
+            if (code == ExitCodes.OK && interrupted.get()) {
+                code = ExitCodes.INTERRUPTED;
+                err.println("loadgen: interrupted before the end of the profile; every output is written, exit code "
+                        + ExitCodes.INTERRUPTED);
             }
             exitCode.set(code);
             return code;

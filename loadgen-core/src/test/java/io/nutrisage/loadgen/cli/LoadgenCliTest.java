@@ -293,7 +293,7 @@ class LoadgenCliTest {
     }
 
     @Test
-    void sigtermEndsTheRunCleanlyWithEveryOutputWritten() throws Exception {
+    void sigtermEndsTheRunCleanlyWithEveryOutputWrittenAndTheInterruptedExitCode() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(
                         java,
@@ -331,7 +331,10 @@ class LoadgenCliTest {
 
             assertThat(process.exitValue())
                     .as(readQuietly(dir.resolve("process.log")))
-                    .isEqualTo(ExitCodes.OK);
+                    .isEqualTo(ExitCodes.INTERRUPTED);
+            assertThat(readQuietly(dir.resolve("process.log")))
+                    .contains(
+                            "loadgen: interrupted before the end of the profile; every output is written, exit code 105");
             JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
             assertThat(summary.get("end_reason").asText()).isEqualTo("STOPPED");
             List<String> lines = Files.readAllLines(series);
