@@ -67,6 +67,7 @@ public final class ConsoleApp extends Application {
         executor = new FxTaskExecutor();
         viewModel = wiring.viewModel(executor);
         show(stage, viewModel, executor);
+        System.err.println("nutrisage-console: window open");
     }
 
     @Override
@@ -77,5 +78,6 @@ public final class ConsoleApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        System.err.println("nutrisage-console: closed");
     }
 }

@@ -1,6 +1,9 @@
 package io.nutrisage.app;
 
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import sun.misc.Signal;
 
 /**
  * Entry point. A plain class (not an {@link Application}) so JavaFX on the class path starts without module flags.
@@ -9,8 +12,21 @@ import javafx.application.Application;
  *   <li>no arguments: the console window on the local sandbox;
  *   <li>{@code scenario [options]}: the headless scenario command, see {@link ScenarioCommand}.
  * </ul>
+ *
+ * <p>The window closes the same way whether its close button, SIGINT (Ctrl-C in its terminal) or SIGTERM asks: the
+ * session ends, its recording gets its last line and is closed, the target (sandbox replicas or AWS clients) is
+ * closed, and the process exits with {@value #EXIT_CLOSED} ({@value #EXIT_CLOSE_HUNG} when closing took longer than
+ * {@value #CLOSE_DEADLINE_SECONDS} s).
  */
 public final class Main {
+    /** The console closed normally: by its window, SIGINT or SIGTERM. */
+    public static final int EXIT_CLOSED = 0;
+
+    /** A close asked for by a signal did not finish in time; the process was stopped without waiting longer. */
+    public static final int EXIT_CLOSE_HUNG = 1;
+
+    static final int CLOSE_DEADLINE_SECONDS = 30;
+
     private Main() {}
 
     /**
@@ -43,6 +59,37 @@ public final class Main {
                     + "       nutrisage-console scenario --help  run a scenario headless and export its artefacts");
             return;
         }
+        closeOnSignals();
         Application.launch(ConsoleApp.class, args);
+        System.exit(EXIT_CLOSED);
+    }
+
+    /**
+     * SIGINT and SIGTERM close the window as its close button does. Without this the JVM's default handlers exit
+     * with 130 or 143 without running {@link ConsoleApp#stop}, so the run's recording lost its end and a terminal
+     * running the console through Maven printed a build failure.
+     */
+    private static void closeOnSignals() {
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), signal -> {
+                System.err.println(
+                        "nutrisage-console: SIG" + name + " received: closing the session and its recording");
+                Thread.ofPlatform().daemon().name("close-deadline").start(() -> {
+                    try {
+                        Thread.sleep(CLOSE_DEADLINE_SECONDS * 1000L);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println(
+                            "nutrisage-console: closing took over " + CLOSE_DEADLINE_SECONDS + " s; stopping now");
+                    Runtime.getRuntime().halt(EXIT_CLOSE_HUNG);
+                });
+                try {
+                    Platform.runLater(Platform::exit);
+                } catch (IllegalStateException notStartedYet) {
+                    System.exit(EXIT_CLOSED);
+                }
+            });
+        }
     }
 }
