@@ -56,12 +56,36 @@ public final class Main {
         }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.println("usage: nutrisage-console              open the console on the local sandbox\n"
-                    + "       nutrisage-console scenario --help  run a scenario headless and export its artefacts");
+                    + "       nutrisage-console scenario --help  run a scenario headless and export its artefacts\n"
+                    + "       nutrisage-console --version        the console's and its bundled model's versions");
+            return;
+        }
+        if (args.length > 0 && args[0].equals("--version")) {
+            System.out.println(version());
             return;
         }
         closeOnSignals();
         Application.launch(ConsoleApp.class, args);
         System.exit(EXIT_CLOSED);
+    }
+
+    /** {@code nutrisage-console <version> (model <model version>)}. */
+    static String version() {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Main.class.getResourceAsStream("console-version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // Reported as "unknown" below: --version must answer even from a damaged install.
+        }
+        String model;
+        try {
+            model = io.nutrisage.predictor.model.GradePredictors.loadBundled().modelVersion();
+        } catch (RuntimeException e) {
+            model = "unreadable: " + e.getMessage();
+        }
+        return "nutrisage-console " + properties.getProperty("console.version", "unknown") + " (model " + model + ")";
     }
 
     /**

@@ -68,6 +68,24 @@ class ConsoleSignalTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void versionNamesTheConsoleAndItsBundledModel() throws Exception {
+        Process version = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "--version")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(version.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).isZero();
+        assertThat(out.strip())
+                .matches("nutrisage-console \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(model nutrisage-xgb-\\S+\\)");
+    }
+
     private static String read(Path file) {
         try {
             return Files.exists(file) ? Files.readString(file) : "";
