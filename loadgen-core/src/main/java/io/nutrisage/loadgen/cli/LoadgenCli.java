@@ -66,8 +66,9 @@ public final class LoadgenCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            // The -cli jar's manifest carries it; from a class folder (the tests, an IDE) there is none.
             String version = LoadgenCli.class.getPackage().getImplementationVersion();
-            return new String[] {"loadgen " + (version == null ? "0.1.0-SNAPSHOT" : version)};
+            return new String[] {"loadgen " + (version == null ? "(not from its jar: version unknown)" : version)};
         }
     }
 }
