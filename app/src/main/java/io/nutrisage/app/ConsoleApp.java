@@ -38,7 +38,23 @@ public final class ConsoleApp extends Application {
                             SandboxSettings.consoleDefaults(),
                             LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
                     AwsStackConnector.defaults(),
-                    Path.of(System.getProperty("nutrisage.runs", "runs")));
+                    recordingDirectory());
+        }
+
+        /**
+         * {@code -Dnutrisage.runs}, else {@code runs} in the working directory (the repository, run through Maven),
+         * else, for the installed application (its launcher sets {@code jpackage.app-path}; a desktop entry starts it
+         * in a folder the user may not write to), {@code ~/.local/share/nutrisage-console/runs}.
+         */
+        static Path recordingDirectory() {
+            String configured = System.getProperty("nutrisage.runs");
+            if (configured != null && !configured.isBlank()) {
+                return Path.of(configured);
+            }
+            if (System.getProperty("jpackage.app-path") != null) {
+                return Path.of(System.getProperty("user.home"), ".local", "share", "nutrisage-console", "runs");
+            }
+            return Path.of("runs");
         }
 
         /** The view-model of a console window built from this wiring. */
