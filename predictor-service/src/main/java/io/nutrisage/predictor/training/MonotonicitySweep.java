@@ -72,14 +72,10 @@ public final class MonotonicitySweep {
             int points = 0;
             int wrongWay = 0;
             for (LabelledProduct product : products) {
-                Map<String, Object> fields = MonotonicityCheck.fields(product.record());
-                if (sweep.derived != null) {
-                    fields.remove(sweep.derived.column());
-                }
                 int previous = -1;
-                for (int i = 0; i <= steps; i++) {
-                    fields.put(sweep.nutrient.column(), sweep.value(i, steps));
-                    int grade = predictor.predict(validated(fields)).grade().ordinal();
+                List<ProductRecord> swept = sweptRecords(product.record(), sweep, steps);
+                for (int i = 0; i < swept.size(); i++) {
+                    int grade = predictor.predict(swept.get(i)).grade().ordinal();
                     if (i > 0 && (grade - previous) * sweep.direction < 0) {
                         wrongWay++;
                     }
@@ -91,6 +87,20 @@ public final class MonotonicitySweep {
             results.put(sweep, new Result(records, points, wrongWay));
         }
         return results;
+    }
+
+    /** The record at each of the {@code steps + 1} grid values of the sweep, re-validated as the class describes. */
+    static List<ProductRecord> sweptRecords(ProductRecord record, Sweep sweep, int steps) {
+        Map<String, Object> fields = MonotonicityCheck.fields(record);
+        if (sweep.derived != null) {
+            fields.remove(sweep.derived.column());
+        }
+        List<ProductRecord> records = new java.util.ArrayList<>(steps + 1);
+        for (int i = 0; i <= steps; i++) {
+            fields.put(sweep.nutrient.column(), sweep.value(i, steps));
+            records.add(validated(fields));
+        }
+        return records;
     }
 
     public static int totalWrongWayMoves(Map<Sweep, Result> results) {
