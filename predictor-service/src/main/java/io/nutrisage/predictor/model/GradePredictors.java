@@ -46,9 +46,33 @@ public final class GradePredictors {
         }
     }
 
+    /**
+     * Either model format: an XGBoost {@code multi:softprob} model as saved by XGBoost (a {@code learner} object), or
+     * the ordinal bundle the training command writes, {@code {"format": "nutrisage-cumulative-logistic",
+     * "boosters": [m_0, m_1, m_2, m_3]}} with m_k the XGBoost JSON of the booster for P(grade > k)
+     * ({@link CumulativeGradePredictor}).
+     */
     static GradePredictor load(InputStream modelJson, String modelVersion) throws IOException {
-        return new TreeGradePredictor(checked(TreeEnsemble.read(modelJson)), modelVersion);
+        JsonNode root = new ObjectMapper().readTree(modelJson);
+        if (root.has("boosters")) {
+            if (!CUMULATIVE_FORMAT.equals(root.path("format").asText())) {
+                throw new IOException(
+                        "unknown model format \"" + root.path("format").asText() + "\"");
+            }
+            List<JsonNode> boosters = new java.util.ArrayList<>();
+            root.path("boosters").forEach(boosters::add);
+            TreeEnsemble ensemble = checkedFeatures(TreeEnsemble.readLogistic(boosters));
+            if (ensemble.numClass() != CumulativeGradePredictor.THRESHOLDS) {
+                throw new IOException("model has " + ensemble.numClass() + " cumulative boosters, expected "
+                        + CumulativeGradePredictor.THRESHOLDS);
+            }
+            return new CumulativeGradePredictor(ensemble, modelVersion);
+        }
+        return new TreeGradePredictor(checked(TreeEnsemble.read(root)), modelVersion);
     }
+
+    /** The {@code format} of the ordinal bundle: cumulative {@code binary:logistic} boosters, worst-first. */
+    public static final String CUMULATIVE_FORMAT = "nutrisage-cumulative-logistic";
 
     /** Reads {@code model_version} from a model card JSON. */
     static String modelVersion(InputStream card) throws IOException {
@@ -63,6 +87,10 @@ public final class GradePredictors {
         if (ensemble.numClass() != Grade.values().length) {
             throw new IOException("model has " + ensemble.numClass() + " classes, expected " + Grade.values().length);
         }
+        return checkedFeatures(ensemble);
+    }
+
+    private static TreeEnsemble checkedFeatures(TreeEnsemble ensemble) throws IOException {
         if (ensemble.numFeature() != FeatureExtractor.SIZE) {
             throw new IOException(
                     "model expects " + ensemble.numFeature() + " features, extractor makes " + FeatureExtractor.SIZE);

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One graded product: the most probable grade, its probability as the confidence, and the probability of every
- * grade indexed by {@link Grade#ordinal()}.
+ * One graded product: the grade, its probability as the confidence, and the probability of every grade indexed by
+ * {@link Grade#ordinal()}. The grade is the most probable one ({@link #fromProbabilities}) or, for the ordinal
+ * model, the median one ({@link #fromCumulative}).
  */
 public record Prediction(Grade grade, double confidence, double[] probabilities) {
     public Prediction {
@@ -25,6 +26,32 @@ public record Prediction(Grade grade, double confidence, double[] probabilities)
             }
         }
         return new Prediction(Grade.values()[best], probabilities[best], probabilities);
+    }
+
+    /**
+     * From the cumulative probabilities S_k = P(grade &gt; k) of an ordinal model (k = 0 … 3): C_k, the running
+     * minimum of S_0 … S_k, removes crossings; the grade is #{k : C_k &gt; 0.5} (the median grade), its confidence
+     * p_grade, and p_A = 1 − C_0, p_k = C_{k−1} − C_k, p_E = C_3. Why that grade is monotone in the nutrients: see
+     * {@code CumulativeGradePredictor}.
+     */
+    public static Prediction fromCumulative(float[] s) {
+        int thresholds = Grade.values().length - 1;
+        if (s.length != thresholds) {
+            throw new IllegalArgumentException("expected " + thresholds + " cumulative probabilities, got " + s.length);
+        }
+        double[] p = new double[thresholds + 1];
+        double previous = 1.0;
+        int grade = 0;
+        for (int k = 0; k < thresholds; k++) {
+            double c = Math.min(previous, s[k]);
+            p[k] = previous - c;
+            if (c > 0.5) {
+                grade++;
+            }
+            previous = c;
+        }
+        p[thresholds] = previous;
+        return new Prediction(Grade.values()[grade], p[grade], p);
     }
 
     public double probability(Grade g) {

@@ -1,14 +1,15 @@
 package io.nutrisage.predictor.training;
 
 import io.nutrisage.predictor.model.Grade;
+import io.nutrisage.predictor.model.Prediction;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Test-set quality of a classifier: accuracy, macro-F1, the confusion matrix (rows = true grade, columns =
- * predicted), accuracy per source extract, and the expected calibration error of the top-class probability
- * (15 equal-width bins, weighted by bin size).
+ * predicted), accuracy per source extract, and the expected calibration error of the reported confidence (15
+ * equal-width bins, weighted by bin size).
  */
 record Evaluation(
         int rows,
@@ -23,7 +24,24 @@ record Evaluation(
 
     static final int CALIBRATION_BINS = 15;
 
+    /** Of a classifier that reports the most probable grade (and its probability as the confidence). */
     static Evaluation of(List<LabelledProduct> products, float[][] probabilities) {
+        List<Prediction> predictions = new java.util.ArrayList<>();
+        for (float[] p : probabilities) {
+            double[] d = new double[p.length];
+            for (int c = 0; c < p.length; c++) {
+                d[c] = p[c];
+            }
+            predictions.add(Prediction.fromProbabilities(d));
+        }
+        return ofPredictions(products, predictions);
+    }
+
+    /**
+     * Of the grades and confidences as served: the ECE bins the reported confidence and scores the reported grade,
+     * whichever rule picked it.
+     */
+    static Evaluation ofPredictions(List<LabelledProduct> products, List<Prediction> predictions) {
         int k = Grade.values().length;
         int[][] confusion = new int[k][k];
         Map<String, int[]> sources = new TreeMap<>();
@@ -32,13 +50,9 @@ record Evaluation(
         int[] binCount = new int[CALIBRATION_BINS];
         int correct = 0;
         for (int i = 0; i < products.size(); i++) {
-            float[] p = probabilities[i];
-            int predicted = 0;
-            for (int c = 1; c < k; c++) {
-                if (p[c] > p[predicted]) {
-                    predicted = c;
-                }
-            }
+            Prediction prediction = predictions.get(i);
+            int predicted = prediction.grade().ordinal();
+            double confidence = prediction.confidence();
             int truth = products.get(i).grade().ordinal();
             confusion[truth][predicted]++;
             boolean hit = truth == predicted;
@@ -46,8 +60,8 @@ record Evaluation(
             int[] s = sources.computeIfAbsent(products.get(i).source(), x -> new int[2]);
             s[0]++;
             s[1] += hit ? 1 : 0;
-            int bin = Math.min(CALIBRATION_BINS - 1, (int) (p[predicted] * CALIBRATION_BINS));
-            binConfidence[bin] += p[predicted];
+            int bin = Math.min(CALIBRATION_BINS - 1, (int) (confidence * CALIBRATION_BINS));
+            binConfidence[bin] += confidence;
             binCorrect[bin] += hit ? 1 : 0;
             binCount[bin]++;
         }

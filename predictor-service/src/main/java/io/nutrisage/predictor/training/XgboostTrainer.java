@@ -16,7 +16,11 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-/** Fits and cross-validates xgboost4j {@code multi:softprob} boosters on {@link FeatureMatrix} data. */
+/**
+ * Fits and cross-validates xgboost4j boosters on {@link FeatureMatrix} data: the {@code multi:softprob} model the
+ * service bundles, and the {@code binary:logistic} boosters of the ordinal model (booster k learns P(grade &gt; k)
+ * from the labels {@link #worseThan(FeatureMatrix, int)}, docs/decisions/0079).
+ */
 final class XgboostTrainer {
     /** Result of one cross-validated configuration: mean best validation log-loss and mean best round count. */
     record CvResult(double logLoss, double meanBestRounds) {}
@@ -49,6 +53,35 @@ final class XgboostTrainer {
         return Arrays.stream(Feature.values())
                 .map(f -> Integer.toString(f.monotoneDirection()))
                 .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /**
+     * Fixed parameters of every cumulative booster of the ordinal model: as {@link #baseParameters()}, but
+     * {@code binary:logistic} with a monotone constraint on every column that depends on a Nutri-Score nutrient
+     * ({@link Feature#gradeDirection()}), which is what makes its grade monotone by construction.
+     */
+    Map<String, Object> cumulativeParameters() {
+        Map<String, Object> p = baseParameters();
+        p.remove("num_class");
+        p.put("objective", "binary:logistic");
+        p.put("eval_metric", "logloss");
+        p.put("monotone_constraints", gradeConstraints());
+        return p;
+    }
+
+    static String gradeConstraints() {
+        return Arrays.stream(Feature.values())
+                .map(f -> Integer.toString(f.gradeDirection()))
+                .collect(Collectors.joining(",", "(", ")"));
+    }
+
+    /** The same rows labelled 1 where the grade is worse than grade index {@code k} (A = 0), else 0. */
+    static FeatureMatrix worseThan(FeatureMatrix data, int k) {
+        float[] labels = new float[data.rows()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.labels()[i] > k ? 1f : 0f;
+        }
+        return new FeatureMatrix(data.values(), labels, data.rows());
     }
 
     /** Stratified fold index per row: rows of each grade are shuffled with the seed and dealt round-robin. */

@@ -38,6 +38,52 @@ class GradePredictorsTest {
                 + trees + "]}}}}";
     }
 
+    /** A logistic booster: one stump on feature 0, leaf +m below 1.5 and −m from 1.5 on, base_score b. */
+    private static String logisticStump(String baseScore, double m) {
+        return "{\"learner\":{\"feature_names\":[],\"learner_model_param\":{\"base_score\":\"" + baseScore
+                + "\",\"num_class\":\"0\",\"num_feature\":\"" + FeatureExtractor.SIZE + "\"},"
+                + "\"objective\":{\"name\":\"binary:logistic\"},\"gradient_booster\":{\"name\":\"gbtree\","
+                + "\"model\":{\"tree_info\":[0],\"trees\":[{\"left_children\":[1,-1,-1],\"right_children\":[2,-1,-1],"
+                + "\"split_indices\":[0,0,0],\"split_conditions\":[1.5," + m + "," + (-m) + "],"
+                + "\"default_left\":[1,0,0],\"categories_nodes\":[]}]}}}}";
+    }
+
+    @Test
+    void anOrdinalBundleIsFourLogisticBoostersOnTheLogitOfTheirBaseScore() throws Exception {
+        // base_score 0.5 → margin 0; P(> k) = σ(±m_k). Below 1.5: σ(2), σ(1), σ(0) = 0.5, σ(−1): two of them
+        // above 0.5, grade C. From 1.5 on: σ(−2), then the running minimum keeps σ(−2) < 0.5: grade A.
+        String bundle = "{\"format\":\"" + GradePredictors.CUMULATIVE_FORMAT + "\",\"boosters\":["
+                + logisticStump("5E-1", 2) + "," + logisticStump("5E-1", 1) + "," + logisticStump("5E-1", 0) + ","
+                + logisticStump("5E-1", -1) + "]}";
+        GradePredictor p = GradePredictors.load(
+                new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "ordinal-stumps");
+        TreeEnsemble ensemble = TreeEnsemble.readLogistic(java.util.List.of(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(logisticStump("2E-1", 0))));
+        float[] s = new float[1];
+        ensemble.logistic(new float[FeatureExtractor.SIZE], s);
+        assertThat((double) s[0]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-7));
+        Prediction low = p.predict(ProductRecords.fromFields(Map.of("energy_100g", 1)));
+        // Feature 0 is energy in kJ: 1 < 1.5 goes left.
+        assertThat(low.grade()).isEqualTo(Grade.C);
+        assertThat(low.probability(Grade.A)).isCloseTo(1 - sigmoid(2), org.assertj.core.data.Offset.offset(1e-6));
+        Prediction high = p.predict(ProductRecords.fromFields(Map.of("energy_100g", 2)));
+        assertThat(high.grade()).isEqualTo(Grade.A);
+        assertThat(high.probability(Grade.E)).isCloseTo(sigmoid(-2), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void anUnknownBundleFormatIsRefused() {
+        String bundle = "{\"format\":\"something-else\",\"boosters\":[]}";
+        assertThatThrownBy(() ->
+                        GradePredictors.load(new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "x"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("something-else");
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
     private static TreeEnsemble ensemble(String json) throws IOException {
         return TreeEnsemble.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
