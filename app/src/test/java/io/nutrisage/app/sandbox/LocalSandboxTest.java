@@ -137,14 +137,8 @@ class LocalSandboxTest {
         double sodiumMean = sodium / bodies.size();
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T17:00:00Z"));
         var settings = SandboxSettings.defaults(Duration.ofSeconds(6), Duration.ofSeconds(1));
-        try (var sandbox = LocalSandbox.manual(
-                        settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()), now::get);
+        try (var sandbox = runningSandbox(settings, now);
                 var client = HttpClient.newHttpClient()) {
-            now.set(now.get().plusSeconds(6));
-            for (int i = 0; i < 300 && sandbox.fleet().status().running() == 0; i++) {
-                sandbox.tick();
-                Thread.sleep(50);
-            }
             URI predict = sandbox.serviceEndpoint().resolve("/predict");
             for (byte[] body : bodies) {
                 var response = client.send(
@@ -269,14 +263,8 @@ class LocalSandboxTest {
     void sustainedLoadAboveTargetScalesOutWithAnActivityAlarmTransitionAndServiceEvents() throws Exception {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T17:00:00Z"));
         var settings = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofSeconds(1));
-        try (var sandbox = LocalSandbox.manual(
-                        settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()), now::get);
+        try (var sandbox = runningSandbox(settings, now);
                 var client = HttpClient.newHttpClient()) {
-            now.set(now.get().plusSeconds(1));
-            for (int i = 0; i < 300 && sandbox.fleet().status().running() == 0; i++) {
-                sandbox.tick();
-                Thread.sleep(50);
-            }
             URI predict = sandbox.serviceEndpoint().resolve("/predict");
             // 4 sandbox minutes at 90 requests per target per second: target 30 -> high alarm after 3.
             for (int minute = 0; minute < 4; minute++) {
@@ -305,5 +293,18 @@ class LocalSandboxTest {
             assertThat(sandbox.logs().tail("application-autoscaling", 10))
                     .anySatisfy(l -> assertThat(l.message()).startsWith("Setting desired count to 3."));
         }
+    }
+
+    /** A manual sandbox whose first task runs, its clock one sandbox minute past the start. */
+    private static LocalSandbox runningSandbox(SandboxSettings settings, AtomicReference<Instant> now)
+            throws Exception {
+        LocalSandbox sandbox =
+                LocalSandbox.manual(settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()), now::get);
+        now.set(now.get().plus(settings.autoscaling().period()));
+        for (int i = 0; i < 300 && sandbox.fleet().status().running() == 0; i++) {
+            sandbox.tick();
+            Thread.sleep(50);
+        }
+        return sandbox;
     }
 }

@@ -153,14 +153,7 @@ public final class OrdinalTrainCommand {
     /** Seeded TPE over the four boosters: a trial scores the mean of their best CV log-losses. */
     private static Map<String, Object> search(
             TrainCommand.Options options, XgboostTrainer trainer, FeatureMatrix train, int[] folds) {
-        var space = new SearchSpace(List.of(
-                new SearchSpace.Dimension("eta", 0.08, 0.3, true, false),
-                new SearchSpace.Dimension("max_depth", 4, 8, false, true),
-                new SearchSpace.Dimension("min_child_weight", 0.5, 8, true, false),
-                new SearchSpace.Dimension("subsample", 0.6, 1.0, false, false),
-                new SearchSpace.Dimension("colsample_bytree", 0.5, 1.0, false, false),
-                new SearchSpace.Dimension("lambda", 0.1, 10, true, false),
-                new SearchSpace.Dimension("gamma", 0.001, 1.0, true, false)));
+        var space = TrainCommand.searchSpace();
         var optimizer = new TpeOptimizer(space, options.seed(), options.startupTrials(), 24, 0.25);
         List<TpeOptimizer.Trial> trials = optimizer.minimise(options.budget(), tuned -> {
             Map<String, Object> p = TrainCommand.withParameters(trainer.cumulativeParameters(), tuned);

@@ -160,14 +160,7 @@ public final class TrainCommand {
         var trainer = new XgboostTrainer(options.threads(), options.seed());
         int[] folds = XgboostTrainer.stratifiedFolds(trainMatrix.labels(), options.folds(), options.seed());
 
-        var space = new SearchSpace(List.of(
-                new SearchSpace.Dimension("eta", 0.08, 0.3, true, false),
-                new SearchSpace.Dimension("max_depth", 4, 8, false, true),
-                new SearchSpace.Dimension("min_child_weight", 0.5, 8, true, false),
-                new SearchSpace.Dimension("subsample", 0.6, 1.0, false, false),
-                new SearchSpace.Dimension("colsample_bytree", 0.5, 1.0, false, false),
-                new SearchSpace.Dimension("lambda", 0.1, 10, true, false),
-                new SearchSpace.Dimension("gamma", 0.001, 1.0, true, false)));
+        var space = searchSpace();
         Map<List<Double>, XgboostTrainer.CvResult> cv = new LinkedHashMap<>();
         var optimizer = new TpeOptimizer(space, options.seed(), options.startupTrials(), 24, 0.25);
         List<TpeOptimizer.Trial> trials = optimizer.minimise(options.budget(), parameters -> {
@@ -339,5 +332,17 @@ public final class TrainCommand {
             names.add(f.columnName());
         }
         return names;
+    }
+
+    /** The hyper-parameters the TPE search tunes, and their ranges (decision 0012); the ordinal search uses the same. */
+    static SearchSpace searchSpace() {
+        return new SearchSpace(List.of(
+                new SearchSpace.Dimension("eta", 0.08, 0.3, true, false),
+                new SearchSpace.Dimension("max_depth", 4, 8, false, true),
+                new SearchSpace.Dimension("min_child_weight", 0.5, 8, true, false),
+                new SearchSpace.Dimension("subsample", 0.6, 1.0, false, false),
+                new SearchSpace.Dimension("colsample_bytree", 0.5, 1.0, false, false),
+                new SearchSpace.Dimension("lambda", 0.1, 10, true, false),
+                new SearchSpace.Dimension("gamma", 0.001, 1.0, true, false)));
     }
 }
