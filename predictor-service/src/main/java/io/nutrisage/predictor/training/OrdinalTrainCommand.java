@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * Options as {@link TrainCommand} ({@code --budget=0} reuses the softprob model's tuned hyper-parameters instead of
  * a TPE search over the four boosters); {@code --bundle}, {@code --figures} and {@code --model-md} are ignored.
+ * The grade's cut-offs are chosen on out-of-fold CV predictions ({@link OrdinalTrainer#tuneCutoffs}). For model
+ * selection, {@code ORDINAL_PARAMS="name=value,..."} overrides booster parameters and {@code ORDINAL_CV_ONLY=true}
+ * prints only the out-of-fold figures, without grading test.csv.
  */
 public final class OrdinalTrainCommand {
     private static final Logger log = LoggerFactory.getLogger(OrdinalTrainCommand.class);
