@@ -49,8 +49,9 @@ public final class GradePredictors {
     /**
      * Either model format: an XGBoost {@code multi:softprob} model as saved by XGBoost (a {@code learner} object), or
      * the ordinal bundle the training command writes, {@code {"format": "nutrisage-cumulative-logistic",
-     * "boosters": [m_0, m_1, m_2, m_3]}} with m_k the XGBoost JSON of the booster for P(grade > k)
-     * ({@link CumulativeGradePredictor}).
+     * "boosters": [m_0, m_1, m_2, m_3], "cutoffs": [c_0, c_1, c_2, c_3]}} with m_k the XGBoost JSON of the
+     * booster for P(grade > k) and c_k the fixed cut-off of the grade #{k : C_k &gt; c_k} ({@link
+     * CumulativeGradePredictor}); without {@code cutoffs}, 0.5 each (the median grade).
      */
     static GradePredictor load(InputStream modelJson, String modelVersion) throws IOException {
         JsonNode root = new ObjectMapper().readTree(modelJson);
@@ -66,7 +67,22 @@ public final class GradePredictors {
                 throw new IOException("model has " + ensemble.numClass() + " cumulative boosters, expected "
                         + CumulativeGradePredictor.THRESHOLDS);
             }
-            return new CumulativeGradePredictor(ensemble, modelVersion);
+            double[] cutoffs = Prediction.medianCutoffs();
+            if (root.has("cutoffs")) {
+                JsonNode c = root.path("cutoffs");
+                if (!c.isArray() || c.size() != CumulativeGradePredictor.THRESHOLDS) {
+                    throw new IOException("cutoffs must be an array of " + CumulativeGradePredictor.THRESHOLDS
+                            + " numbers, got " + c);
+                }
+                for (int k = 0; k < cutoffs.length; k++) {
+                    if (!c.get(k).isNumber()
+                            || !(c.get(k).asDouble() > 0 && c.get(k).asDouble() < 1)) {
+                        throw new IOException("cut-off " + c.get(k) + " is not a number in (0, 1)");
+                    }
+                    cutoffs[k] = c.get(k).asDouble();
+                }
+            }
+            return new CumulativeGradePredictor(ensemble, modelVersion, cutoffs);
         }
         return new TreeGradePredictor(checked(TreeEnsemble.read(root)), modelVersion);
     }

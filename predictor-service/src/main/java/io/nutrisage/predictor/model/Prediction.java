@@ -28,6 +28,13 @@ public record Prediction(Grade grade, double confidence, double[] probabilities)
         return new Prediction(Grade.values()[best], probabilities[best], probabilities);
     }
 
+    private static final double[] MEDIAN_CUTOFFS = {0.5, 0.5, 0.5, 0.5};
+
+    /** The cut-offs of the median grade: 0.5 on every cumulative probability (a fresh array). */
+    public static double[] medianCutoffs() {
+        return MEDIAN_CUTOFFS.clone();
+    }
+
     /**
      * From the cumulative probabilities S_k = P(grade &gt; k) of an ordinal model (k = 0 … 3): C_k, the running
      * minimum of S_0 … S_k, removes crossings; the grade is #{k : C_k &gt; 0.5} (the median grade), its confidence
@@ -35,9 +42,20 @@ public record Prediction(Grade grade, double confidence, double[] probabilities)
      * {@code CumulativeGradePredictor}.
      */
     public static Prediction fromCumulative(float[] s) {
+        return fromCumulative(s, MEDIAN_CUTOFFS);
+    }
+
+    /**
+     * As {@link #fromCumulative(float[])} but the grade is #{k : C_k &gt; c_k} for fixed cut-offs c_0 … c_3 (chosen
+     * on cross-validation by the trainer, stored in the ordinal bundle); the probabilities do not depend on them.
+     */
+    public static Prediction fromCumulative(float[] s, double[] cutoffs) {
         int thresholds = Grade.values().length - 1;
         if (s.length != thresholds) {
             throw new IllegalArgumentException("expected " + thresholds + " cumulative probabilities, got " + s.length);
+        }
+        if (cutoffs.length != thresholds) {
+            throw new IllegalArgumentException("expected " + thresholds + " cut-offs, got " + cutoffs.length);
         }
         double[] p = new double[thresholds + 1];
         double previous = 1.0;
@@ -45,7 +63,7 @@ public record Prediction(Grade grade, double confidence, double[] probabilities)
         for (int k = 0; k < thresholds; k++) {
             double c = Math.min(previous, s[k]);
             p[k] = previous - c;
-            if (c > 0.5) {
+            if (c > cutoffs[k]) {
                 grade++;
             }
             previous = c;

@@ -9,10 +9,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import ml.dmlc.xgboost4j.java.Booster;
 import org.slf4j.Logger;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * Options as {@link TrainCommand} ({@code --budget=0} reuses the softprob model's tuned hyper-parameters instead of
  * a TPE search over the four boosters); {@code --bundle}, {@code --figures} and {@code --model-md} are ignored.
+ * The grade's cut-offs are chosen on out-of-fold CV predictions ({@link OrdinalTrainer#tuneCutoffs}). For model
+ * selection, {@code ORDINAL_PARAMS="name=value,..."} overrides booster parameters and {@code ORDINAL_CV_ONLY=true}
+ * prints only the out-of-fold figures, without grading test.csv.
  */
 public final class OrdinalTrainCommand {
     private static final Logger log = LoggerFactory.getLogger(OrdinalTrainCommand.class);
@@ -50,10 +55,33 @@ public final class OrdinalTrainCommand {
         if (options.budget() > 0) {
             parameters.putAll(search(options, trainer, trainMatrix, folds));
         }
+        parameters.putAll(parameterOverrides(System.getenv().getOrDefault("ORDINAL_PARAMS", "")));
         Path out = options.out().resolve("ordinal");
         var fit = OrdinalTrainer.fit(
                 trainer, trainMatrix, folds, options.folds(), parameters, options.maxRounds(), options.patience(), out);
         double trainingSeconds = (System.nanoTime() - started) / 1e9;
+        if ("true".equals(System.getenv("ORDINAL_CV_ONLY"))) {
+            // Model selection: out-of-fold figures only, test.csv is not graded.
+            System.out.printf(
+                    Locale.ROOT,
+                    "CV only: parameters %s, rounds %s, cut-offs %s, out-of-fold accuracy %.4f -> %.4f, macro-F1 %.4f"
+                            + " -> %.4f (0.5 cut-offs -> chosen), CV log-loss %s, %.0f s; softprob (its tuned"
+                            + " parameters) out-of-fold accuracy %.4f%n",
+                    parameters,
+                    fit.rounds(),
+                    Arrays.toString(fit.cutoffs()),
+                    fit.medianCv()[0],
+                    fit.tunedCv()[0],
+                    fit.medianCv()[1],
+                    fit.tunedCv()[1],
+                    fit.cv().stream()
+                            .map(c -> String.format(Locale.ROOT, "%.4f", c.logLoss()))
+                            .toList(),
+                    trainingSeconds,
+                    softprobOutOfFoldAccuracy(options, trainer, trainMatrix, folds));
+            fit.boosters().forEach(Booster::dispose);
+            return;
+        }
         Path model = out.resolve("nutriscore-ordinal.json.gz");
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(model))) {
             new ObjectMapper().writeValue(o, fit.bundle());
@@ -78,7 +106,8 @@ public final class OrdinalTrainCommand {
         double maxDifference = 0;
         for (int i = 0; i < ordinalPredictions.size(); i++) {
             double[] java = ordinalPredictions.get(i).probabilities();
-            double[] xgboost = Prediction.fromCumulative(nativeCumulative[i]).probabilities();
+            double[] xgboost = Prediction.fromCumulative(nativeCumulative[i], fit.cutoffs())
+                    .probabilities();
             for (int c = 0; c < java.length; c++) {
                 maxDifference = Math.max(maxDifference, Math.abs(java[c] - xgboost[c]));
             }
@@ -101,6 +130,16 @@ public final class OrdinalTrainCommand {
                 parameters,
                 trainingSeconds,
                 maxDifference));
+        md.append(String.format(
+                Locale.ROOT,
+                "Cut-offs chosen on out-of-fold CV (train.csv, %d folds): %s; CV accuracy %.4f -> %.4f, CV"
+                        + " macro-F1 %.4f -> %.4f (0.5 cut-offs -> chosen).%n%n",
+                options.folds(),
+                Arrays.toString(fit.cutoffs()),
+                fit.medianCv()[0],
+                fit.tunedCv()[0],
+                fit.medianCv()[1],
+                fit.tunedCv()[1]));
         md.append("| test.csv | ordinal (this run) | bundled ")
                 .append(softprob.modelVersion())
                 .append(" |\n|---|---|---|\n");
@@ -144,6 +183,58 @@ public final class OrdinalTrainCommand {
         Files.writeString(out.resolve("report.md"), md);
         System.out.println(md);
         log.info("wrote {} and {}", model, out.resolve("report.md"));
+    }
+
+    /** {@code "name=value,name=value"} to parameters: integers where the value has no '.', else doubles. */
+    static Map<String, Object> parameterOverrides(String spec) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        for (String kv : spec.split(",")) {
+            if (kv.isBlank()) {
+                continue;
+            }
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected name=value in ORDINAL_PARAMS, got " + kv);
+            }
+            String v = kv.substring(eq + 1).strip();
+            p.put(kv.substring(0, eq).strip(), v.contains(".") ? (Object) Double.parseDouble(v) : Integer.valueOf(v));
+        }
+        return p;
+    }
+
+    /** The bundled softprob model's recipe on the same folds: out-of-fold accuracy of its most probable grade. */
+    private static double softprobOutOfFoldAccuracy(
+            TrainCommand.Options options, XgboostTrainer trainer, FeatureMatrix train, int[] folds)
+            throws ml.dmlc.xgboost4j.java.XGBoostError {
+        Map<String, Object> p = new LinkedHashMap<>(trainer.baseParameters());
+        p.putAll(OrdinalTrainer.SOFTPROB_TUNED);
+        var cv = trainer.crossValidate(train, folds, options.folds(), p, options.maxRounds(), options.patience());
+        int rounds = (int) Math.max(1, Math.round(cv.meanBestRounds()));
+        int correct = 0;
+        for (int f = 0; f < options.folds(); f++) {
+            int fold = f;
+            int[] fitRows = IntStream.range(0, train.rows())
+                    .filter(i -> folds[i] != fold)
+                    .toArray();
+            int[] heldOut = IntStream.range(0, train.rows())
+                    .filter(i -> folds[i] == fold)
+                    .toArray();
+            Booster booster = trainer.fit(train.subset(fitRows), p, rounds);
+            float[][] probabilities;
+            try {
+                probabilities = XgboostTrainer.predict(booster, train.subset(heldOut));
+            } finally {
+                booster.dispose();
+            }
+            for (int i = 0; i < heldOut.length; i++) {
+                int best = 0;
+                for (int c = 1; c < probabilities[i].length; c++) {
+                    best = probabilities[i][c] > probabilities[i][best] ? c : best;
+                }
+                correct += best == (int) train.labels()[heldOut[i]] ? 1 : 0;
+            }
+        }
+        return (double) correct / train.rows();
     }
 
     private static String row(String name, double ordinal, double softprob) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nutrisage.predictor.model.Grade;
 import io.nutrisage.predictor.model.GradePredictors;
+import io.nutrisage.predictor.model.Prediction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,19 @@ final class OrdinalTrainer {
      */
     static final Map<String, Object> SOFTPROB_TUNED = softprobTuned();
 
-    /** The four boosters (to be disposed by the caller), their CV results and rounds, and the bundle JSON. */
-    record Fit(List<Booster> boosters, List<XgboostTrainer.CvResult> cv, List<Integer> rounds, ObjectNode bundle) {}
+    /**
+     * The four boosters (to be disposed by the caller), their CV results and rounds, the cut-offs chosen on the
+     * out-of-fold predictions, the out-of-fold accuracy and macro-F1 with the 0.5 cut-offs and with the chosen ones,
+     * and the bundle JSON.
+     */
+    record Fit(
+            List<Booster> boosters,
+            List<XgboostTrainer.CvResult> cv,
+            List<Integer> rounds,
+            double[] cutoffs,
+            double[] medianCv,
+            double[] tunedCv,
+            ObjectNode bundle) {}
 
     private OrdinalTrainer() {}
 
@@ -53,9 +65,15 @@ final class OrdinalTrainer {
         List<XgboostTrainer.CvResult> cv = new ArrayList<>();
         List<Integer> rounds = new ArrayList<>();
         Files.createDirectories(workDir);
+        float[][] outOfFold = new float[train.rows()][Grade.values().length - 1];
         for (int k = 0; k < Grade.values().length - 1; k++) {
             FeatureMatrix binary = XgboostTrainer.worseThan(train, k);
             var result = trainer.crossValidate(binary, foldOf, folds, parameters, maxRounds, patience);
+            float[] oof = trainer.outOfFold(
+                    binary, foldOf, folds, parameters, (int) Math.max(1, Math.round(result.meanBestRounds())));
+            for (int i = 0; i < oof.length; i++) {
+                outOfFold[i][k] = oof[i];
+            }
             int boosterRounds = TrainCommand.finalRounds(result, folds);
             Booster booster = trainer.fit(binary, parameters, boosterRounds);
             booster.setFeatureNames(XgboostTrainer.featureNames());
@@ -66,7 +84,82 @@ final class OrdinalTrainer {
             cv.add(result);
             rounds.add(boosterRounds);
         }
-        return new Fit(List.copyOf(boosters), List.copyOf(cv), List.copyOf(rounds), bundle);
+        double[] cutoffs = tuneCutoffs(outOfFold, train.labels());
+        var c = bundle.putArray("cutoffs");
+        for (double v : cutoffs) {
+            c.add(v);
+        }
+        bundle.put(
+                "cutoffs_description",
+                "grade = #{k : C_k > cutoffs[k]}, C = running minimum of P(grade > k); chosen to maximise"
+                        + " out-of-fold accuracy on train.csv's stratified CV folds");
+        return new Fit(
+                List.copyOf(boosters),
+                List.copyOf(cv),
+                List.copyOf(rounds),
+                cutoffs,
+                score(outOfFold, train.labels(), Prediction.medianCutoffs()),
+                score(outOfFold, train.labels(), cutoffs),
+                bundle);
+    }
+
+    /**
+     * Cut-offs c_0 … c_3 that maximise the accuracy of #{k : C_k &gt; c_k} on out-of-fold cumulative probabilities:
+     * coordinate ascent over the grid from 0.5 each, a cut-off moving only on a strict gain (ties keep the value
+     * nearest 0.5), until a pass changes nothing. Any fixed cut-offs keep the grade monotone ({@code
+     * CumulativeGradePredictor}).
+     */
+    static double[] tuneCutoffs(float[][] outOfFold, float[] labels) {
+        double[] cutoffs = Prediction.medianCutoffs();
+        double best = score(outOfFold, labels, cutoffs)[0];
+        for (int pass = 0; pass < 20; pass++) {
+            boolean changed = false;
+            for (int k = 0; k < cutoffs.length; k++) {
+                double keep = cutoffs[k];
+                double bestValue = keep;
+                for (int step = 10; step <= 190; step++) { // the grid 0.05 … 0.95 in steps of 0.005
+                    double v = step * 5 / 1000.0;
+                    cutoffs[k] = v;
+                    double a = score(outOfFold, labels, cutoffs)[0];
+                    if (a > best || (a == best && Math.abs(v - 0.5) < Math.abs(bestValue - 0.5))) {
+                        changed |= a > best;
+                        best = a;
+                        bestValue = v;
+                    }
+                }
+                cutoffs[k] = bestValue;
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return cutoffs;
+    }
+
+    /** {accuracy, macro-F1} of #{k : C_k &gt; c_k} over the rows of cumulative probabilities. */
+    static double[] score(float[][] cumulative, float[] labels, double[] cutoffs) {
+        int grades = Grade.values().length;
+        int[][] confusion = new int[grades][grades];
+        int correct = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            int g = Prediction.fromCumulative(cumulative[i], cutoffs).grade().ordinal();
+            int truth = (int) labels[i];
+            confusion[truth][g]++;
+            correct += g == truth ? 1 : 0;
+        }
+        double f1 = 0;
+        for (int c = 0; c < grades; c++) {
+            int actual = 0;
+            int predicted = 0;
+            for (int j = 0; j < grades; j++) {
+                actual += confusion[c][j];
+                predicted += confusion[j][c];
+            }
+            double precision = predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
+            double recall = actual == 0 ? 0 : (double) confusion[c][c] / actual;
+            f1 += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        }
+        return new double[] {(double) correct / cumulative.length, f1 / grades};
     }
 
     /** Total gain per feature, summed over the boosters. */

@@ -153,6 +153,49 @@ final class XgboostTrainer {
     }
 
     /**
+     * Out-of-fold predictions: for each fold, a booster of {@code rounds} rounds fitted on the other folds predicts
+     * the fold's rows. Returns the first output per row (a {@code binary:logistic} probability). Folds train
+     * concurrently as in {@link #crossValidate}; the result does not depend on scheduling.
+     */
+    float[] outOfFold(FeatureMatrix data, int[] foldOf, int folds, Map<String, Object> params, int rounds)
+            throws XGBoostError {
+        float[] out = new float[data.rows()];
+        List<java.util.concurrent.Future<?>> results = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads))) {
+            for (int f = 0; f < folds; f++) {
+                int fold = f;
+                results.add(pool.submit(() -> {
+                    int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
+                            .filter(i -> foldOf[i] != fold)
+                            .toArray();
+                    int[] validRows = java.util.stream.IntStream.range(0, data.rows())
+                            .filter(i -> foldOf[i] == fold)
+                            .toArray();
+                    Booster booster = fit(data.subset(trainRows), params, rounds);
+                    try {
+                        float[][] p = predict(booster, data.subset(validRows));
+                        for (int i = 0; i < validRows.length; i++) {
+                            out[validRows[i]] = p[i][0];
+                        }
+                    } finally {
+                        booster.dispose();
+                    }
+                    return null;
+                }));
+            }
+            for (var result : results) {
+                result.get();
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XGBoostError("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new XGBoostError("out-of-fold fit failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
      * Boosts one round at a time, evaluating on {@code valid} after each, until {@code patience} rounds bring no
      * improvement; returns {best round count, float bits of the best log-loss}. Written out rather than using
      * {@code XGBoost.train}'s early stopping, which prints every round to stdout.

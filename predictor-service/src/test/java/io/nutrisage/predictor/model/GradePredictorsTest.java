@@ -72,6 +72,44 @@ class GradePredictorsTest {
     }
 
     @Test
+    void anOrdinalBundleGradesWithItsStoredCutoffs() throws Exception {
+        // Below 1.5: C = (σ(2), σ(1), σ(0), σ(−1)) = (0.881, 0.731, 0.5, 0.269). Cut-offs 0.9, 0.4, 0.4, 0.2: only
+        // C_0 fails, C_1..C_3 pass, so the count is 3 (grade D) even though the set is not a prefix; the
+        // probabilities are those of the 0.5 cut-offs.
+        String boosters = logisticStump("5E-1", 2) + "," + logisticStump("5E-1", 1) + "," + logisticStump("5E-1", 0)
+                + "," + logisticStump("5E-1", -1);
+        String withCutoffs = "{\"format\":\"" + GradePredictors.CUMULATIVE_FORMAT + "\",\"boosters\":[" + boosters
+                + "],\"cutoffs\":[0.9,0.4,0.4,0.2]}";
+        String without = "{\"format\":\"" + GradePredictors.CUMULATIVE_FORMAT + "\",\"boosters\":[" + boosters + "]}";
+        var record = ProductRecords.fromFields(Map.of("energy_100g", 1));
+        Prediction tuned = GradePredictors.load(
+                        new ByteArrayInputStream(withCutoffs.getBytes(StandardCharsets.UTF_8)), "cut")
+                .predict(record);
+        Prediction median = GradePredictors.load(
+                        new ByteArrayInputStream(without.getBytes(StandardCharsets.UTF_8)), "median")
+                .predict(record);
+        assertThat(median.grade()).isEqualTo(Grade.C);
+        assertThat(tuned.grade()).isEqualTo(Grade.D);
+        assertThat(tuned.probabilities()).containsExactly(median.probabilities());
+        assertThat(tuned.confidence()).isEqualTo(tuned.probability(Grade.D));
+    }
+
+    @Test
+    void cutoffsOutsideZeroToOneOrOfTheWrongCountAreRefused() {
+        String boosters = logisticStump("5E-1", 2) + "," + logisticStump("5E-1", 1) + "," + logisticStump("5E-1", 0)
+                + "," + logisticStump("5E-1", -1);
+        for (String cutoffs : new String[] {"[0.5,0.5,0.5]", "[0.5,0.5,0.5,1.0]", "[0.5,0.5,\"x\",0.5]", "0.5"}) {
+            String bundle = "{\"format\":\"" + GradePredictors.CUMULATIVE_FORMAT + "\",\"boosters\":[" + boosters
+                    + "],\"cutoffs\":" + cutoffs + "}";
+            assertThatThrownBy(() -> GradePredictors.load(
+                            new ByteArrayInputStream(bundle.getBytes(StandardCharsets.UTF_8)), "x"))
+                    .as(cutoffs)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("cut");
+        }
+    }
+
+    @Test
     void anUnknownBundleFormatIsRefused() {
         String bundle = "{\"format\":\"something-else\",\"boosters\":[]}";
         assertThatThrownBy(() ->

@@ -34,4 +34,20 @@ class PredictionTest {
         assertThat(p.grade()).isEqualTo(Grade.B);
         assertThat(p.confidence()).isEqualTo(0.25, within(1e-7));
     }
+
+    @Test
+    void fixedCutoffsCountTheCumulativeProbabilitiesAboveThem() {
+        // C = (0.9, 0.7, 0.2, 0.05): with cut-offs (0.5, 0.75, 0.5, 0.5) only C_0 exceeds its cut-off, grade B;
+        // with (0.5, 0.5, 0.15, 0.5) three do, grade D. The probabilities do not change.
+        float[] s = {0.9f, 0.7f, 0.2f, 0.05f};
+        Prediction b = Prediction.fromCumulative(s, new double[] {0.5, 0.75, 0.5, 0.5});
+        Prediction d = Prediction.fromCumulative(s, new double[] {0.5, 0.5, 0.15, 0.5});
+        assertThat(b.grade()).isEqualTo(Grade.B);
+        assertThat(b.confidence()).isEqualTo(0.2, within(1e-7));
+        assertThat(d.grade()).isEqualTo(Grade.D);
+        assertThat(d.confidence()).isEqualTo(0.15, within(1e-7));
+        assertThat(d.probabilities())
+                .containsExactly(Prediction.fromCumulative(s).probabilities());
+        assertThat(Prediction.fromCumulative(s, Prediction.medianCutoffs())).isEqualTo(Prediction.fromCumulative(s));
+    }
 }
