@@ -54,12 +54,7 @@ public record InfraDefaults(
             String latencyMetric,
             String confidenceMetric,
             String inputSugarsMeanMetric,
-            String inputSodiumMeanMetric) {
-        /** The two input-drift means, in the order the dashboard shows them. */
-        public List<String> driftMetrics() {
-            return List.of(inputSugarsMeanMetric, inputSodiumMeanMetric);
-        }
-    }
+            String inputSodiumMeanMetric) {}
 
     public record Alarms(
             double highCpuThresholdPercent,
@@ -169,8 +164,17 @@ public record InfraDefaults(
         return forEnvironment(defaultEnvironment);
     }
 
-    /** Reads the defaults shipped in this module's jar. */
+    /** The defaults shipped in this module's jar, read once (the record is immutable; callers share it). */
     public static InfraDefaults load() {
+        return Shipped.DEFAULTS;
+    }
+
+    /** Lazy holder: the resource is read on first use, once per class loader. */
+    private static final class Shipped {
+        static final InfraDefaults DEFAULTS = read();
+    }
+
+    private static InfraDefaults read() {
         Properties properties = new Properties();
         try (InputStream in = InfraDefaults.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -154,12 +154,7 @@ class LocalSandboxTest {
             now.set(now.get().plusSeconds(2));
             sandbox.tick();
 
-            Map<MetricId, MetricSeries> series =
-                    sandbox
-                            .metrics()
-                            .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), before)
-                            .stream()
-                            .collect(Collectors.toMap(MetricSeries::id, s -> s));
+            Map<MetricId, MetricSeries> series = inputMeans(sandbox, before);
             assertThat(series.get(MetricId.INPUT_SUGARS_MEAN).points())
                     .singleElement()
                     .satisfies(p -> assertThat(p.value()).isCloseTo(sugarsMean, within(1e-9)));
@@ -202,12 +197,7 @@ class LocalSandboxTest {
             now.set(now.get().plusSeconds(1));
             sandbox.tick();
 
-            Map<MetricId, MetricSeries> series =
-                    sandbox
-                            .metrics()
-                            .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), before)
-                            .stream()
-                            .collect(Collectors.toMap(MetricSeries::id, s -> s));
+            Map<MetricId, MetricSeries> series = inputMeans(sandbox, before);
             assertThat(series.get(MetricId.INPUT_SUGARS_MEAN).points().getLast().value())
                     .isCloseTo(17.5, within(1e-9));
             assertThat(series.get(MetricId.INPUT_SODIUM_MEAN).points().getLast().value())
@@ -306,5 +296,14 @@ class LocalSandboxTest {
             Thread.sleep(50);
         }
         return sandbox;
+    }
+
+    /** The sandbox's two input-mean series after {@code after}, by id. */
+    private static Map<MetricId, MetricSeries> inputMeans(LocalSandbox sandbox, Instant after) {
+        return sandbox
+                .metrics()
+                .read(EnumSet.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN), after)
+                .stream()
+                .collect(Collectors.toMap(MetricSeries::id, s -> s));
     }
 }

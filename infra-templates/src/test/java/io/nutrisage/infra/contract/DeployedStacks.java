@@ -169,15 +169,6 @@ public final class DeployedStacks {
         return exports;
     }
 
-    /** Every output of every stack, merged in deployment order (first wins), as the console's StackResolver does. */
-    public Map<String, String> mergedOutputs() {
-        Map<String, String> merged = new LinkedHashMap<>();
-        for (Stack stack : stacks) {
-            stack.outputs().forEach((k, v) -> merged.putIfAbsent(k, String.valueOf(v)));
-        }
-        return merged;
-    }
-
     /** One stack's evaluation; not reusable. */
     private static final class Evaluation {
         private final String suffix;

@@ -138,11 +138,12 @@ public final class EmittedMetrics {
     }
 
     private static void postSampleRecords(int port) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI predict = URI.create("http://127.0.0.1:" + port + "/predict");
         RecordSource sample = RecordSources.builtInSample();
-        try (RecordSource.RecordStream records = sample.open(skipped -> {})) {
+        try (HttpClient client = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+                RecordSource.RecordStream records = sample.open(skipped -> {})) {
             for (LoadRecord record = records.next(); record != null; record = records.next()) {
                 post(client, predict, record.json());
             }

@@ -70,7 +70,8 @@ public final class MetricContract {
                 if (!STATISTIC.matcher(s.stat()).matches()) {
                     return java.util.Optional.of(s.where() + ": '" + s.stat() + "' is not a CloudWatch statistic");
                 }
-                if (selected(s).isEmpty()) {
+                List<MetricIdentity> found = selected(s);
+                if (found.isEmpty()) {
                     return java.util.Optional.of(s.where() + ": " + s.expression() + " selects no metric (schema {"
                             + s.namespace() + (s.schemaDimensions().isEmpty() ? "" : ", ")
                             + String.join(", ", s.schemaDimensions()) + "} matches only metrics with exactly those"
@@ -79,14 +80,10 @@ public final class MetricContract {
                                     s.namespace(),
                                     s.metricNames().stream().findFirst().orElse("")));
                 }
-                if (!s.metricNames().isEmpty()) {
-                    for (String name : s.metricNames()) {
-                        boolean found =
-                                selected(s).stream().anyMatch(e -> e.name().equals(name));
-                        if (!found) {
-                            return java.util.Optional.of(s.where() + ": " + s.expression() + " names " + name
-                                    + ", which it selects no metric of; " + near(s.namespace(), name));
-                        }
+                for (String name : s.metricNames()) {
+                    if (found.stream().noneMatch(e -> e.name().equals(name))) {
+                        return java.util.Optional.of(s.where() + ": " + s.expression() + " names " + name
+                                + ", which it selects no metric of; " + near(s.namespace(), name));
                     }
                 }
             }

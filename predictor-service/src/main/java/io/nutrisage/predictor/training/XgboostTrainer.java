@@ -115,41 +115,23 @@ final class XgboostTrainer {
     CvResult crossValidate(
             FeatureMatrix data, int[] foldOf, int folds, Map<String, Object> params, int maxRounds, int patience)
             throws XGBoostError {
-        List<java.util.concurrent.Future<int[]>> results = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads))) {
-            for (int f = 0; f < folds; f++) {
-                int fold = f;
-                results.add(pool.submit(() -> {
-                    int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
-                            .filter(i -> foldOf[i] != fold)
-                            .toArray();
-                    int[] validRows = java.util.stream.IntStream.range(0, data.rows())
-                            .filter(i -> foldOf[i] == fold)
-                            .toArray();
-                    DMatrix train = dmatrix(data.subset(trainRows));
-                    DMatrix valid = dmatrix(data.subset(validRows));
-                    try {
-                        return boostWithEarlyStopping(train, valid, params, maxRounds, patience);
-                    } finally {
-                        train.dispose();
-                        valid.dispose();
-                    }
-                }));
+        List<int[]> best = perFold(data, foldOf, folds, "cross-validation fold", (trainRows, validRows) -> {
+            DMatrix train = dmatrix(data.subset(trainRows));
+            DMatrix valid = dmatrix(data.subset(validRows));
+            try {
+                return boostWithEarlyStopping(train, valid, params, maxRounds, patience);
+            } finally {
+                train.dispose();
+                valid.dispose();
             }
-            double lossSum = 0;
-            double roundsSum = 0;
-            for (var result : results) {
-                int[] best = result.get();
-                roundsSum += best[0];
-                lossSum += Float.intBitsToFloat(best[1]);
-            }
-            return new CvResult(lossSum / folds, roundsSum / folds);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XGBoostError("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new XGBoostError("cross-validation fold failed: " + e.getCause(), e.getCause());
+        });
+        double lossSum = 0;
+        double roundsSum = 0;
+        for (int[] fold : best) {
+            roundsSum += fold[0];
+            lossSum += Float.intBitsToFloat(fold[1]);
         }
+        return new CvResult(lossSum / folds, roundsSum / folds);
     }
 
     /**
@@ -160,38 +142,51 @@ final class XgboostTrainer {
     float[] outOfFold(FeatureMatrix data, int[] foldOf, int folds, Map<String, Object> params, int rounds)
             throws XGBoostError {
         float[] out = new float[data.rows()];
-        List<java.util.concurrent.Future<?>> results = new ArrayList<>();
+        perFold(data, foldOf, folds, "out-of-fold fit", (trainRows, validRows) -> {
+            Booster booster = fit(data.subset(trainRows), params, rounds);
+            try {
+                float[][] p = predict(booster, data.subset(validRows));
+                for (int i = 0; i < validRows.length; i++) {
+                    out[validRows[i]] = p[i][0];
+                }
+            } finally {
+                booster.dispose();
+            }
+            return null;
+        });
+        return out;
+    }
+
+    /** One fold's work, given the rows it trains on and the rows it holds out. */
+    private interface FoldTask<T> {
+        T run(int[] trainRows, int[] validRows) throws XGBoostError;
+    }
+
+    /** Runs {@code task} for every fold on {@link #threads} threads; results in fold order. */
+    private <T> List<T> perFold(FeatureMatrix data, int[] foldOf, int folds, String what, FoldTask<T> task)
+            throws XGBoostError {
+        List<java.util.concurrent.Future<T>> results = new ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads))) {
             for (int f = 0; f < folds; f++) {
                 int fold = f;
-                results.add(pool.submit(() -> {
-                    int[] trainRows = java.util.stream.IntStream.range(0, data.rows())
-                            .filter(i -> foldOf[i] != fold)
-                            .toArray();
-                    int[] validRows = java.util.stream.IntStream.range(0, data.rows())
-                            .filter(i -> foldOf[i] == fold)
-                            .toArray();
-                    Booster booster = fit(data.subset(trainRows), params, rounds);
-                    try {
-                        float[][] p = predict(booster, data.subset(validRows));
-                        for (int i = 0; i < validRows.length; i++) {
-                            out[validRows[i]] = p[i][0];
-                        }
-                    } finally {
-                        booster.dispose();
-                    }
-                    return null;
-                }));
+                results.add(pool.submit(() -> task.run(
+                        java.util.stream.IntStream.range(0, data.rows())
+                                .filter(i -> foldOf[i] != fold)
+                                .toArray(),
+                        java.util.stream.IntStream.range(0, data.rows())
+                                .filter(i -> foldOf[i] == fold)
+                                .toArray())));
             }
+            List<T> out = new ArrayList<>();
             for (var result : results) {
-                result.get();
+                out.add(result.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new XGBoostError("interrupted");
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new XGBoostError("out-of-fold fit failed: " + e.getCause(), e.getCause());
+            throw new XGBoostError(what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
