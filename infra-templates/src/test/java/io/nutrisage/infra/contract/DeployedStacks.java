@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * {@code app/<Name>/<id>}, a target group's {@code targetgroup/<Name>/<id>}, an ECS service's {@code Name} is its
  * ServiceName, a named resource's {@code Ref} is its name (alarm, dashboard, cluster, log group), the region is
  * {@value #REGION} and the account {@value #ACCOUNT}. Tests then compare names and references as AWS would see
- * them, with their values, not only their spelling in the templates.
+ * them, with their values, not only their spelling in the templates. The forms are those of the resources' "Return
+ * values" in the CloudFormation template reference, e.g.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-loadbalancer.html
+ * ({@code LoadBalancerFullName}: {@code app/<name>/<id>}) and
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecs-service.html ({@code
+ * Name}: the service name).
  *
  * <p>An import nobody exported, a wiring to an output that does not exist, or an unknown parameter fails the
  * evaluation with the stack and the name.
