@@ -26,7 +26,7 @@ public record ServerConfig(
         int emfMaxValuesPerSecond) {
 
     public static final int DEFAULT_PORT = 8000;
-    /** Liveness path: the ALB target group, the ECS health check and the Dockerfile all probe it. */
+    /** Liveness path: the ALB target group, and the ECS health check both probe it. */
     public static final String HEALTH_PATH = "/health";
 
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(20);
