@@ -3,9 +3,9 @@ package io.nutrisage.app;
 import io.nutrisage.app.load.LoadState;
 import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.SandboxSettings;
-import io.nutrisage.app.session.Checklist;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
 import io.nutrisage.app.ui.Exporter;
@@ -86,7 +86,7 @@ public final class ScenarioCommand {
             var checks = execute(options);
             checks.forEach(c -> System.out.println((c.passed() ? "PASS " : "FAIL ") + c.name() + " — " + c.evidence()));
             System.out.println("Artefacts in " + options.out().toAbsolutePath());
-            return checks.stream().allMatch(Checklist.Check::passed) ? 0 : 1;
+            return checks.stream().allMatch(RunCheck::passed) ? 0 : 1;
         } catch (Exception e) {
             System.err.println("scenario failed: " + e.getMessage());
             return 2;
@@ -106,7 +106,7 @@ public final class ScenarioCommand {
         }
     }
 
-    static java.util.List<Checklist.Check> execute(Options options) throws Exception {
+    static java.util.List<RunCheck> execute(Options options) throws Exception {
         SandboxSettings settings = SandboxSettings.defaults(options.sandboxMinute(), min(options.sandboxMinute()));
         FxTaskExecutor executor = new FxTaskExecutor();
         ConsoleViewModel vm = new ConsoleViewModel(
@@ -120,27 +120,27 @@ public final class ScenarioCommand {
         ConsoleView view = shown.get(30, TimeUnit.SECONDS);
         try {
             awaitFx(
-                    () -> vm.connectionProperty().get() == ConnectionState.CONNECTED,
+                    () -> vm.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED,
                     Duration.ofSeconds(30),
                     "connection");
             onFx(() -> {
-                vm.timeScaleProperty().set(options.timeScale());
-                vm.start();
+                vm.loadControl().timeScaleProperty().set(options.timeScale());
+                vm.loadControl().start();
             });
             Duration total = Duration.ofSeconds(Math.round(22 * 60 * options.timeScale()) + 30);
-            awaitFx(() -> vm.loadStateProperty().get() == LoadState.FINISHED, total, "end of the load");
+            awaitFx(() -> vm.loadControl().loadStateProperty().get() == LoadState.FINISHED, total, "end of the load");
             int min = settings.autoscaling().capacity().min();
             try {
                 awaitFx(
-                        () -> vm.desiredTasksProperty().get() <= min
-                                && vm.runningTasksProperty().get() <= min,
+                        () -> vm.runPanels().desiredTasksProperty().get() <= min
+                                && vm.runPanels().runningTasksProperty().get() <= min,
                         options.cooldown(),
                         "scale-in");
             } catch (IllegalStateException e) {
                 System.out.println("note: " + e.getMessage() + "; exporting what happened so far");
             }
             CompletableFuture<Exporter.Result> exported = new CompletableFuture<>();
-            onFx(() -> view.charts().refresh(vm.timelineProperty().get()));
+            onFx(() -> view.charts().refresh(vm.runPanels().timelineProperty().get()));
             onFx(() -> new Exporter(executor)
                     .export(view.root(), view.charts(), vm, options.out())
                     .whenComplete((r, e) -> {
@@ -151,8 +151,8 @@ public final class ScenarioCommand {
                         }
                     }));
             exported.get(60, TimeUnit.SECONDS);
-            CompletableFuture<java.util.List<Checklist.Check>> checks = new CompletableFuture<>();
-            onFx(() -> checks.complete(java.util.List.copyOf(vm.checklist())));
+            CompletableFuture<java.util.List<RunCheck>> checks = new CompletableFuture<>();
+            onFx(() -> checks.complete(java.util.List.copyOf(vm.checklist().checks())));
             return checks.get(10, TimeUnit.SECONDS);
         } finally {
             onFx(vm::close);

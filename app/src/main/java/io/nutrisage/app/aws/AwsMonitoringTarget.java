@@ -1,10 +1,12 @@
 package io.nutrisage.app.aws;
 
 import io.nutrisage.app.monitoring.AlarmSource;
+import io.nutrisage.app.monitoring.CloudAccount;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.FleetSource;
 import io.nutrisage.app.monitoring.LogSource;
 import io.nutrisage.app.monitoring.MonitoringTarget;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.ScalingSource;
 import io.nutrisage.app.monitoring.TargetStatus;
 import java.net.URI;
@@ -129,6 +131,31 @@ public final class AwsMonitoringTarget implements MonitoringTarget {
         return ApiCallMeter.plannedUsdPerHour(
                 metrics.queriedSeries().size(), polling.metricsInterval(), alarmCalls, polling.alarmsInterval());
     }
+
+    @Override
+    public Optional<CloudAccount> cloudAccount() {
+        return Optional.of(account);
+    }
+
+    private final CloudAccount account = new CloudAccount() {
+        @Override
+        public String identity() {
+            String region = connection.region().id();
+            return identity.map(i -> "account " + i.account() + " · " + i.arn() + " · " + region)
+                    .orElse(region);
+        }
+
+        @Override
+        public ApiCost apiCost() {
+            ApiCallMeter.Usage usage = usage();
+            return new ApiCost(plannedCostUsdPerHour(), usage.calls(), usage.metricsRequested(), usage.costUsd());
+        }
+
+        @Override
+        public List<RunCheck> validateRun(Instant from, Instant to) {
+            return AwsRunValidation.evaluate(AwsMonitoringTarget.this, from, to);
+        }
+    };
 
     public boolean isClosed() {
         return closed;

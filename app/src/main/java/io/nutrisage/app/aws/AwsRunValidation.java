@@ -2,16 +2,16 @@ package io.nutrisage.app.aws;
 
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.FleetStatus;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.app.session.Checklist;
-import io.nutrisage.app.session.Checklist.Check;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The seed's post-run checks (§8) from AWS's own records, in the console's {@link Check} form: ECS running == desired
+ * The seed's post-run checks (§8) from AWS's own records, in the console's {@link RunCheck} form: ECS running == desired
  * at the end, Application Auto Scaling history during the run, the error rate from the ALB (target 5xx share of all
  * requests) and from the service's log (ERROR lines of failed requests, and no other ERROR line), and the CloudWatch
  * p90 of ModelLatencyMs below 500 ms in every minute of the run. Limits are {@link Checklist}'s.
@@ -20,7 +20,7 @@ public final class AwsRunValidation {
     private AwsRunValidation() {}
 
     /** Reads the target now (blocking I/O) and checks the run between {@code from} and {@code to}. */
-    public static List<Check> evaluate(AwsMonitoringTarget target, Instant from, Instant to) {
+    public static List<RunCheck> evaluate(AwsMonitoringTarget target, Instant from, Instant to) {
         Map<AwsSeries, AwsMetrics.SeriesData> series = target.metrics().readAll(from);
         List<Datapoint> requests = inRun(series, AwsSeries.REQUEST_RATE, to);
         return List.of(
@@ -34,10 +34,10 @@ public final class AwsRunValidation {
     static final String LOG_CHECK = "Predictor log: failed requests < 1 % of requests, no other ERROR line";
 
     /** Reads the ERROR lines of the run (one bounded FilterLogEvents walk) and checks them; never throws. */
-    static Check logErrorRate(AwsMonitoringTarget target, Instant from, Instant to, List<Datapoint> requestRate) {
+    static RunCheck logErrorRate(AwsMonitoringTarget target, Instant from, Instant to, List<Datapoint> requestRate) {
         String group = target.spec().logGroupName();
         if (group.isEmpty()) {
-            return new Check(
+            return new RunCheck(
                     LOG_CHECK,
                     false,
                     "no log group given: connect with the service's log group to check its ERROR lines");
@@ -46,13 +46,13 @@ public final class AwsRunValidation {
         try {
             lines = target.logFeed().errorLines(from, to);
         } catch (AwsAccessException e) {
-            return new Check(LOG_CHECK, false, "cannot read " + group + ": " + e.getMessage());
+            return new RunCheck(LOG_CHECK, false, "cannot read " + group + ": " + e.getMessage());
         }
         return logErrorRate(group, lines, requestRate.isEmpty() ? -1 : requests(requestRate));
     }
 
     /** @param requests ALB requests during the run, or negative when the ALB's count is unknown */
-    static Check logErrorRate(String group, AwsLogs.ErrorLines lines, double requests) {
+    static RunCheck logErrorRate(String group, AwsLogs.ErrorLines lines, double requests) {
         String atLeast = lines.truncated() ? "at least " : "";
         StringBuilder evidence = new StringBuilder(String.format(
                 Locale.ROOT,
@@ -78,7 +78,7 @@ public final class AwsRunValidation {
         lines.firstFailure()
                 .ifPresent(m -> evidence.append("; first failed request: ").append(abbreviate(m)));
         // Unread pages could hold any number of failures: only a complete count can pass.
-        return new Check(LOG_CHECK, !lines.truncated() && rateOk && lines.others() == 0, evidence.toString());
+        return new RunCheck(LOG_CHECK, !lines.truncated() && rateOk && lines.others() == 0, evidence.toString());
     }
 
     private static String abbreviate(String message) {
@@ -91,12 +91,12 @@ public final class AwsRunValidation {
                 .sum();
     }
 
-    static Check runningEqualsDesired(FleetStatus fleet) {
+    static RunCheck runningEqualsDesired(FleetStatus fleet) {
         String name = "ECS running tasks == desired tasks";
         if (fleet.asOf().equals(Instant.EPOCH)) {
-            return new Check(name, false, "ECS DescribeServices has not answered");
+            return new RunCheck(name, false, "ECS DescribeServices has not answered");
         }
-        return new Check(
+        return new RunCheck(
                 name,
                 fleet.running() == fleet.desired() && fleet.pending() == 0,
                 String.format(
@@ -108,14 +108,14 @@ public final class AwsRunValidation {
                         fleet.pending()));
     }
 
-    static Check scalingHistory(List<ScalingActivity> activities, Instant from, Instant to) {
+    static RunCheck scalingHistory(List<ScalingActivity> activities, Instant from, Instant to) {
         List<ScalingActivity> during = activities.stream()
                 .filter(a -> !a.startTime().isBefore(from) && !a.startTime().isAfter(to))
                 .toList();
         long out = during.stream().filter(ScalingActivity::isScaleOut).count();
         long successful =
                 during.stream().filter(a -> "Successful".equals(a.statusCode())).count();
-        return new Check(
+        return new RunCheck(
                 "Application Auto Scaling scaled out during the run",
                 out > 0,
                 during.size() + " activities (" + out + " scale-out, " + successful + " successful)"
@@ -124,17 +124,17 @@ public final class AwsRunValidation {
                                 : "; newest: " + during.getFirst().description()));
     }
 
-    static Check albErrorRate(List<Datapoint> requestRate, List<Datapoint> target5xxRate) {
+    static RunCheck albErrorRate(List<Datapoint> requestRate, List<Datapoint> target5xxRate) {
         String name = "ALB target 5xx < 1 % of requests";
         double requests = requests(requestRate);
         double errors = target5xxRate.stream()
                 .mapToDouble(d -> d.value() / AwsSeries.TARGET_5XX.scale())
                 .sum();
         if (requests <= 0) {
-            return new Check(name, false, "no RequestCount datapoint during the run");
+            return new RunCheck(name, false, "no RequestCount datapoint during the run");
         }
         double rate = errors / requests;
-        return new Check(
+        return new RunCheck(
                 name,
                 rate < Checklist.ERROR_RATE_LIMIT,
                 String.format(
@@ -146,15 +146,15 @@ public final class AwsRunValidation {
                         requestRate.size()));
     }
 
-    static Check p90Throughout(List<Datapoint> p90) {
+    static RunCheck p90Throughout(List<Datapoint> p90) {
         String name = "p90 ModelLatencyMs < 500 ms in every minute (CloudWatch)";
         if (p90.isEmpty()) {
-            return new Check(name, false, "no ModelLatencyMs p90 datapoint during the run");
+            return new RunCheck(name, false, "no ModelLatencyMs p90 datapoint during the run");
         }
         Datapoint worst = p90.stream()
                 .max(java.util.Comparator.comparingDouble(Datapoint::value))
                 .orElseThrow();
-        return new Check(
+        return new RunCheck(
                 name,
                 worst.value() < Checklist.P90_LIMIT_MS,
                 String.format(

@@ -1,6 +1,7 @@
 package io.nutrisage.app.monitoring;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * One monitored deployment of the service: the local sandbox or an AWS stack. The console's views and view-models
@@ -24,6 +25,11 @@ public interface MonitoringTarget extends AutoCloseable {
     AlarmSource alarms();
 
     LogSource logs();
+
+    /** The cloud account behind the target; empty for the local sandbox. */
+    default Optional<CloudAccount> cloudAccount() {
+        return Optional.empty();
+    }
 
     /** Releases the target's resources (the sandbox stops its replicas); idempotent. */
     @Override

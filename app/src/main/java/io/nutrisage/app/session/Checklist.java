@@ -1,6 +1,7 @@
 package io.nutrisage.app.session;
 
 import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.predictor.model.DriftBand;
 import java.util.ArrayList;
@@ -16,11 +17,9 @@ public final class Checklist {
     /** Highest acceptable share of failed requests. */
     public static final double ERROR_RATE_LIMIT = 0.01;
 
-    public record Check(String name, boolean passed, String evidence) {}
-
     private Checklist() {}
 
-    public static List<Check> evaluate(RunTimeline t) {
+    public static List<RunCheck> evaluate(RunTimeline t) {
         return List.of(
                 runningEqualsDesired(t),
                 scalingHistory(t),
@@ -29,9 +28,9 @@ public final class Checklist {
                 inputsWithinBaseline(t, DriftBands.bundled()));
     }
 
-    static Check runningEqualsDesired(RunTimeline t) {
+    static RunCheck runningEqualsDesired(RunTimeline t) {
         return t.lastFleet()
-                .map(f -> new Check(
+                .map(f -> new RunCheck(
                         "Running tasks == desired tasks",
                         f.running() == f.desired() && f.pending() == 0,
                         String.format(
@@ -40,10 +39,10 @@ public final class Checklist {
                                 f.running(),
                                 f.desired(),
                                 f.pending())))
-                .orElse(new Check("Running tasks == desired tasks", false, "no fleet status was received"));
+                .orElse(new RunCheck("Running tasks == desired tasks", false, "no fleet status was received"));
     }
 
-    static Check scalingHistory(RunTimeline t) {
+    static RunCheck scalingHistory(RunTimeline t) {
         long out = t.activities().stream().filter(ScalingActivity::isScaleOut).count();
         long in = t.activities().size() - out;
         long alarms =
@@ -51,19 +50,19 @@ public final class Checklist {
         String last = t.activities().isEmpty()
                 ? ""
                 : "; last: " + t.activities().getLast().description();
-        return new Check(
+        return new RunCheck(
                 "Scaling history present",
                 out > 0,
                 out + " scale-out and " + in + " scale-in activities, " + alarms + " alarm transitions to ALARM"
                         + last);
     }
 
-    static Check errorRate(RunTimeline t) {
+    static RunCheck errorRate(RunTimeline t) {
         if (t.completed() == 0) {
-            return new Check("Error rate < 1 %", false, "no request completed");
+            return new RunCheck("Error rate < 1 %", false, "no request completed");
         }
         double rate = t.clientErrors() / (double) t.completed();
-        return new Check(
+        return new RunCheck(
                 "Error rate < 1 %",
                 rate < ERROR_RATE_LIMIT,
                 String.format(
@@ -74,10 +73,10 @@ public final class Checklist {
                         rate * 100));
     }
 
-    static Check p90Throughout(RunTimeline t) {
+    static RunCheck p90Throughout(RunTimeline t) {
         RingSeries p90 = t.trace(Trace.P90_SERVER);
         if (p90.size() == 0) {
-            return new Check("p90 ModelLatencyMs < 500 ms throughout", false, "no ModelLatencyMs datapoint");
+            return new RunCheck("p90 ModelLatencyMs < 500 ms throughout", false, "no ModelLatencyMs datapoint");
         }
         int worst = 0;
         for (int i = 1; i < p90.size(); i++) {
@@ -85,7 +84,7 @@ public final class Checklist {
                 worst = i;
             }
         }
-        return new Check(
+        return new RunCheck(
                 "p90 ModelLatencyMs < 500 ms throughout",
                 p90.y(worst) < P90_LIMIT_MS,
                 String.format(
@@ -105,7 +104,7 @@ public final class Checklist {
      * counted as evidence, not failed on: a sandbox sample averages only the records of one sampling interval, and
      * at low rates those scatter beyond a band made for 60 records.
      */
-    static Check inputsWithinBaseline(RunTimeline t, Map<Trace, DriftBand> bands) {
+    static RunCheck inputsWithinBaseline(RunTimeline t, Map<Trace, DriftBand> bands) {
         boolean passed = true;
         List<String> evidence = new ArrayList<>();
         for (Map.Entry<Trace, DriftBand> e : bands.entrySet()) {
@@ -138,6 +137,6 @@ public final class Checklist {
                     band.upper(),
                     band.trainingMean()));
         }
-        return new Check(INPUTS_WITHIN_BASELINE, passed, String.join("; ", evidence));
+        return new RunCheck(INPUTS_WITHIN_BASELINE, passed, String.join("; ", evidence));
     }
 }

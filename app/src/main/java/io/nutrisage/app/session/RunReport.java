@@ -2,6 +2,7 @@ package io.nutrisage.app.session;
 
 import io.nutrisage.app.load.LoadPlan;
 import io.nutrisage.app.monitoring.AlarmTransition;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ public final class RunReport {
     }
 
     public static Path writeSummary(
-            RunTimeline t, Optional<LoadPlan> plan, List<Checklist.Check> checks, List<String> figures, Path dir)
+            RunTimeline t, Optional<LoadPlan> plan, List<RunCheck> checks, List<String> figures, Path dir)
             throws IOException {
         StringBuilder md = new StringBuilder("# NutriSage run summary\n\n");
         md.append("Run started ").append(ISO.format(t.origin())).append(".\n\n");
@@ -113,11 +114,11 @@ public final class RunReport {
                 t.completed(),
                 t.clientErrors(),
                 t.lateOrDropped()));
-        boolean all = checks.stream().allMatch(Checklist.Check::passed);
+        boolean all = checks.stream().allMatch(RunCheck::passed);
         md.append("## Validation: ")
                 .append(all ? "PASS" : "FAIL")
                 .append("\n\n| check | result | evidence |\n|---|---|---|\n");
-        for (Checklist.Check c : checks) {
+        for (RunCheck c : checks) {
             md.append("| ")
                     .append(c.name())
                     .append(" | ")

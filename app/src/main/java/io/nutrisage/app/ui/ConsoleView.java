@@ -9,9 +9,9 @@ import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.LogLine;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.app.monitoring.ServiceEvent;
-import io.nutrisage.app.session.Checklist;
 import io.nutrisage.icons.AppIcon;
 import java.io.File;
 import java.io.IOException;
@@ -232,7 +232,7 @@ public final class ConsoleView {
     private ListView<LogLine> logList;
 
     @FXML
-    private ListView<Checklist.Check> checkList;
+    private ListView<RunCheck> checkList;
 
     @FXML
     private Label statusLabel;
@@ -268,13 +268,13 @@ public final class ConsoleView {
             openDialog.show(request -> {
                 openDialog = null;
                 if (request.isPresent()) {
-                    viewModel.connectAws(request.get());
+                    viewModel.targetChooser().connectAws(request.get());
                 } else {
                     showActiveChoice();
                 }
             });
         } else {
-            viewModel.chooseTarget(choice);
+            viewModel.targetChooser().chooseTarget(choice);
         }
     }
 
@@ -282,7 +282,8 @@ public final class ConsoleView {
     private void showActiveChoice() {
         showingActiveChoice = true;
         try {
-            targetChoice.setValue(viewModel.activeChoiceProperty().get());
+            targetChoice.setValue(
+                    viewModel.targetChooser().activeChoiceProperty().get());
         } finally {
             showingActiveChoice = false;
         }
@@ -304,64 +305,71 @@ public final class ConsoleView {
     @FXML
     private void initialize() {
         logo.setImage(new Image(AppIcon.png(64).toExternalForm()));
-        targetChoice.setItems(viewModel.targetChoices());
-        targetChoice.setValue(viewModel.activeChoiceProperty().get());
+        targetChoice.setItems(viewModel.targetChooser().targetChoices());
+        targetChoice.setValue(viewModel.targetChooser().activeChoiceProperty().get());
         targetChoice.setOnAction(e -> onTargetChosen(targetChoice.getValue()));
-        targetChoice.disableProperty().bind(viewModel.switchingProperty());
-        viewModel.activeChoiceProperty().addListener((o, a, choice) -> showActiveChoice());
-        viewModel.choiceRevisionProperty().addListener((o, a, b) -> showActiveChoice());
+        targetChoice.disableProperty().bind(viewModel.targetChooser().switchingProperty());
+        viewModel.targetChooser().activeChoiceProperty().addListener((o, a, choice) -> showActiveChoice());
+        viewModel.targetChooser().choiceRefused().subscribe(choice -> showActiveChoice());
         // The view-model hands out an unmodifiable wrapper that listens to its list weakly: keep this one (registered
         // after the chooser's, so it runs after the chooser cleared its value on a change) or it is collected and the
         // chooser may stay blank after the recent targets change.
-        choicesShown = viewModel.targetChoices();
+        choicesShown = viewModel.targetChooser().targetChoices();
         choicesShown.addListener((javafx.collections.ListChangeListener<String>) c -> showActiveChoice());
-        identityLabel.textProperty().bind(viewModel.awsIdentityProperty());
-        costLabel.textProperty().bind(viewModel.apiCostProperty());
+        identityLabel.textProperty().bind(viewModel.targetChooser().accountProperty());
+        costLabel.textProperty().bind(viewModel.targetChooser().apiCostProperty());
 
-        viewModel.connectionProperty().addListener((o, a, state) -> showConnection(state));
-        showConnection(viewModel.connectionProperty().get());
-        freshnessLabel.textProperty().bind(viewModel.freshnessProperty());
+        viewModel.targetChooser().connectionProperty().addListener((o, a, state) -> showConnection(state));
+        showConnection(viewModel.targetChooser().connectionProperty().get());
+        freshnessLabel.textProperty().bind(viewModel.targetChooser().freshnessProperty());
         tasksLabel
                 .textProperty()
                 .bind(viewModel
+                        .runPanels()
                         .runningTasksProperty()
                         .asString("Tasks %d running")
-                        .concat(viewModel.desiredTasksProperty().asString(" / %d desired")));
+                        .concat(viewModel.runPanels().desiredTasksProperty().asString(" / %d desired")));
 
-        profileChoice.setItems(viewModel.profileNames());
-        profileChoice.valueProperty().bindBidirectional(viewModel.selectedProfileProperty());
-        phaseTable.setItems(viewModel.phases());
+        profileChoice.setItems(viewModel.loadControl().profileNames());
+        profileChoice.valueProperty().bindBidirectional(viewModel.loadControl().selectedProfileProperty());
+        phaseTable.setItems(viewModel.loadControl().phases());
         editable(secondsColumn, PhaseRow::secondsProperty);
         editable(fromColumn, PhaseRow::fromRateProperty);
         editable(toColumn, PhaseRow::toRateProperty);
         timeScaleField
                 .textProperty()
-                .bindBidirectional(viewModel.timeScaleProperty(), new NumberStringConverter(Locale.ROOT, "0.###"));
-        recordSourceField.textProperty().bindBidirectional(viewModel.recordSourceProperty());
+                .bindBidirectional(
+                        viewModel.loadControl().timeScaleProperty(), new NumberStringConverter(Locale.ROOT, "0.###"));
+        recordSourceField
+                .textProperty()
+                .bindBidirectional(viewModel.loadControl().recordSourceProperty());
         inFlightField
                 .textProperty()
-                .bindBidirectional(viewModel.inFlightCapProperty(), new NumberStringConverter(Locale.ROOT, "0"));
+                .bindBidirectional(
+                        viewModel.loadControl().inFlightCapProperty(), new NumberStringConverter(Locale.ROOT, "0"));
         rateField
                 .textProperty()
-                .bindBidirectional(viewModel.rateOverrideProperty(), new NumberStringConverter(Locale.ROOT, "0.#"));
-        phaseLabel.textProperty().bind(viewModel.phaseTextProperty());
-        phaseProgress.progressProperty().bind(viewModel.phaseProgressProperty());
-        remainingLabel.textProperty().bind(viewModel.remainingTextProperty());
-        rateLabel.textProperty().bind(viewModel.rateTextProperty());
-        stateLabel.textProperty().bind(viewModel.loadStateProperty().asString("Load: %s"));
+                .bindBidirectional(
+                        viewModel.loadControl().rateOverrideProperty(), new NumberStringConverter(Locale.ROOT, "0.#"));
+        phaseLabel.textProperty().bind(viewModel.loadControl().phaseTextProperty());
+        phaseProgress.progressProperty().bind(viewModel.loadControl().phaseProgressProperty());
+        remainingLabel.textProperty().bind(viewModel.loadControl().remainingTextProperty());
+        rateLabel.textProperty().bind(viewModel.loadControl().rateTextProperty());
+        stateLabel
+                .textProperty()
+                .bind(viewModel.loadControl().loadStateProperty().asString("Load: %s"));
 
         chartsHost.getChildren().add(charts);
-        viewModel
-                .timelineVersionProperty()
-                .addListener(
-                        (o, a, b) -> charts.follow(viewModel.timelineProperty().get()));
+        viewModel.runPanels().timelineChanged().subscribe(charts::follow);
 
-        itemsWhileShown(scalingTab, activityTable.itemsProperty(), viewModel.activities());
+        itemsWhileShown(
+                scalingTab, activityTable.itemsProperty(), viewModel.runPanels().activities());
         column(activityTime, a -> TIME.format(a.startTime()));
         column(activityDescription, ScalingActivity::description);
         column(activityCause, ScalingActivity::cause);
         column(activityStatus, ScalingActivity::statusCode);
-        itemsWhileShown(alarmsTab, alarmTable.itemsProperty(), viewModel.alarms());
+        itemsWhileShown(
+                alarmsTab, alarmTable.itemsProperty(), viewModel.runPanels().alarms());
         column(alarmName, Alarm::name);
         column(alarmState, a -> a.state().name());
         column(alarmUpdated, a -> TIME.format(a.stateUpdated()));
@@ -375,13 +383,18 @@ public final class ConsoleView {
                 }
             }
         });
-        itemsWhileShown(alarmsTab, transitionList.itemsProperty(), viewModel.transitions());
+        itemsWhileShown(
+                alarmsTab, transitionList.itemsProperty(), viewModel.runPanels().transitions());
         transitionList.setCellFactory(cells(
                 t -> TIME.format(t.time()) + "  " + shortName(t.alarmName()) + ": " + t.summary() + "\n" + t.reason(),
                 t -> t.to() == AlarmState.ALARM ? "check-fail" : null));
-        itemsWhileShown(eventsTab, eventList.itemsProperty(), viewModel.events());
+        itemsWhileShown(
+                eventsTab, eventList.itemsProperty(), viewModel.runPanels().events());
         eventList.setCellFactory(cells(e -> TIME.format(e.time()) + "  " + e.message(), e -> null));
-        itemsWhileShown(deploymentsTab, deploymentTable.itemsProperty(), viewModel.deployments());
+        itemsWhileShown(
+                deploymentsTab,
+                deploymentTable.itemsProperty(),
+                viewModel.runPanels().deployments());
         column(deploymentId, FleetStatus.Deployment::id);
         column(deploymentStatus, FleetStatus.Deployment::status);
         column(deploymentRollout, d -> d.rolloutState().isEmpty() ? "–" : d.rolloutState());
@@ -404,17 +417,18 @@ public final class ConsoleView {
                                 : new javafx.scene.control.Tooltip(deployment.rolloutStateReason()));
             }
         });
-        logFilterField.textProperty().bindBidirectional(viewModel.logFilterProperty());
-        itemsWhileShown(logsTab, logList.itemsProperty(), viewModel.logs());
+        logFilterField.textProperty().bindBidirectional(viewModel.runPanels().logFilterProperty());
+        itemsWhileShown(logsTab, logList.itemsProperty(), viewModel.runPanels().logs());
         logList.setCellFactory(cells(
                 l -> TIME.format(l.time()) + " [" + l.stream() + "] " + l.message(),
                 l -> l.isError() ? "error-line" : null));
-        itemsWhileShown(checklistTab, checkList.itemsProperty(), viewModel.checklist());
+        itemsWhileShown(
+                checklistTab, checkList.itemsProperty(), viewModel.checklist().checks());
         checkList.setCellFactory(cells(
                 c -> (c.passed() ? "PASS  " : "FAIL  ") + c.name() + "\n      " + c.evidence(),
                 c -> c.passed() ? "check-pass" : "check-fail"));
         statusLabel.textProperty().bind(viewModel.statusProperty());
-        recordingLabel.textProperty().bind(viewModel.recordingPathProperty());
+        recordingLabel.textProperty().bind(viewModel.runPanels().recordingPathProperty());
     }
 
     private static String shortName(String alarm) {
@@ -479,55 +493,56 @@ public final class ConsoleView {
 
     @FXML
     private void start() {
-        viewModel.start();
+        viewModel.loadControl().start();
     }
 
     @FXML
     private void pauseOrResume() {
-        viewModel.pauseOrResume();
+        viewModel.loadControl().pauseOrResume();
     }
 
     @FXML
     private void stop() {
-        viewModel.stop();
+        viewModel.loadControl().stop();
     }
 
     @FXML
     private void nextPhase() {
-        viewModel.nextPhase();
+        viewModel.loadControl().nextPhase();
     }
 
     @FXML
     private void holdRate() {
-        viewModel.holdRate();
+        viewModel.loadControl().holdRate();
     }
 
     @FXML
     private void applyCap() {
-        viewModel.applyInFlightCap();
+        viewModel.loadControl().applyInFlightCap();
     }
 
     @FXML
     private void addPhase() {
-        viewModel.phases().add(new PhaseRow(60, 10, 10));
+        viewModel.loadControl().phases().add(new PhaseRow(60, 10, 10));
     }
 
     @FXML
     private void removePhase() {
         PhaseRow selected = phaseTable.getSelectionModel().getSelectedItem();
         viewModel
+                .loadControl()
                 .phases()
                 .remove(
                         selected != null
                                 ? selected
-                                : viewModel.phases().isEmpty()
+                                : viewModel.loadControl().phases().isEmpty()
                                         ? null
-                                        : viewModel.phases().getLast());
+                                        : viewModel.loadControl().phases().getLast());
     }
 
     @FXML
     private void refreshChecklist() {
-        viewModel.refreshChecklist();
+        viewModel.checklist().refresh();
     }
 
     @FXML
@@ -546,7 +561,7 @@ public final class ConsoleView {
                 .add(new FileChooser.ExtensionFilter("Rate profiles (YAML, JSON)", ProfileFiles.EXTENSIONS));
         File file = chooser.showOpenDialog(root.getScene().getWindow());
         if (file != null) {
-            viewModel.addProfileFile(file.toPath());
+            viewModel.loadControl().addProfileFile(file.toPath());
         }
     }
 

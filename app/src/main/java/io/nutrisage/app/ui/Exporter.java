@@ -1,7 +1,7 @@
 package io.nutrisage.app.ui;
 
 import io.fair_acc.chartfx.XYChart;
-import io.nutrisage.app.session.Checklist;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.session.RunReport;
 import io.nutrisage.app.session.RunTimeline;
 import java.awt.image.BufferedImage;
@@ -35,7 +35,7 @@ public final class Exporter {
 
     /** Must be called on the FX thread. Completes when every file is written. */
     public CompletableFuture<Result> export(Node dashboard, ChartsPane charts, ConsoleViewModel viewModel, Path dir) {
-        viewModel.refreshChecklist();
+        viewModel.checklist().refresh();
         Map<String, WritableImage> images = new LinkedHashMap<>();
         images.put("dashboard.png", dashboard.snapshot(new SnapshotParameters(), null));
         List<XYChart> list = charts.charts();
@@ -47,9 +47,9 @@ public final class Exporter {
         // Images as pixel arrays and a copy of the checklist: the background task touches no FX object.
         Map<String, BufferedImage> pixels = new LinkedHashMap<>();
         images.forEach((name, image) -> pixels.put(name, toBufferedImage(image)));
-        RunTimeline timeline = viewModel.timelineProperty().get();
-        List<Checklist.Check> checks = List.copyOf(viewModel.checklist());
-        var plan = viewModel.currentPlan();
+        RunTimeline timeline = viewModel.runPanels().timelineProperty().get();
+        List<RunCheck> checks = List.copyOf(viewModel.checklist().checks());
+        var plan = viewModel.loadControl().currentPlan();
         CompletableFuture<Result> done = new CompletableFuture<>();
         executor.execute(
                 () -> {

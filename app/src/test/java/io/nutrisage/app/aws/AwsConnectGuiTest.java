@@ -90,13 +90,13 @@ class AwsConnectGuiTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void choosingAnAwsStackShowsItsIdentityCostAndDataAndClosesTheSandbox(FxRobot robot) throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 40);
         assertThat(sandboxes).hasSize(1);
 
         chooseAwsAndConnect(robot, NutriSageStack.ENV);
 
-        await(() -> viewModel.targetNameProperty().get().equals("AWS nutrisage (eu-west-1)"), 30);
-        await(() -> viewModel.activities().size() == 4, 30);
+        await(() -> viewModel.targetChooser().targetNameProperty().get().equals("AWS nutrisage (eu-west-1)"), 30);
+        await(() -> viewModel.runPanels().activities().size() == 4, 30);
         assertThat(fx(() -> robot.lookup("#identityLabel").queryAs(Label.class).getText()))
                 .isEqualTo("account 123456789012 · arn:aws:sts::123456789012:assumed-role/NutriSageConsole/alice"
                         + " · eu-west-1");
@@ -107,8 +107,8 @@ class AwsConnectGuiTest {
         assertThat(sandboxes.getFirst().serviceEndpoint()).isNotNull();
         await(() -> isClosed(sandboxes.getFirst()), 20);
 
-        WaitForAsyncUtils.asyncFx(
-                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+        WaitForAsyncUtils.asyncFx(() -> view.charts()
+                        .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
         for (Trace trace : new Trace[] {Trace.CPU, Trace.RUNNING_TASKS, Trace.P90_SERVER}) {
             assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
@@ -122,7 +122,7 @@ class AwsConnectGuiTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void namesTypedByHandAreCheckedThenConnectToTheStubAndAreRemembered(FxRobot robot) throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 40);
         WaitForAsyncUtils.asyncFx(() -> chooser(robot).setValue(ConsoleViewModel.AWS_CHOICE))
                 .get(20, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
@@ -153,15 +153,21 @@ class AwsConnectGuiTest {
         robot.clickOn("#awsConnectButton");
         WaitForAsyncUtils.waitForFxEvents();
 
-        await(() -> viewModel.targetNameProperty().get().equals("AWS nutrisage/nutrisage-predictor (eu-west-1)"), 30);
-        await(() -> viewModel.activities().size() == 4, 30);
-        await(() -> viewModel.alarms().size() == 6, 30);
+        await(
+                () -> viewModel
+                        .targetChooser()
+                        .targetNameProperty()
+                        .get()
+                        .equals("AWS nutrisage/nutrisage-predictor (eu-west-1)"),
+                30);
+        await(() -> viewModel.runPanels().activities().size() == 4, 30);
+        await(() -> viewModel.runPanels().alarms().size() == 6, 30);
         String label = "AWS nutrisage/nutrisage-predictor by hand (eu-west-1, profile nutrisage-test)";
         assertThat(fx(() -> chooser(robot).getValue())).isEqualTo(label);
         // No CloudFormation call: the names were taken as typed.
         assertThat(stub.count("DescribeStacks")).isZero();
-        WaitForAsyncUtils.asyncFx(
-                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+        WaitForAsyncUtils.asyncFx(() -> view.charts()
+                        .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
         for (Trace trace : new Trace[] {Trace.CPU, Trace.RUNNING_TASKS, Trace.P90_SERVER, Trace.TARGET_5XX}) {
             assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
@@ -187,7 +193,7 @@ class AwsConnectGuiTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void expiredCredentialsShowTheFixAndKeepTheSandbox(FxRobot robot) throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 40);
         stub.failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "GetCallerIdentity");
 
         chooseAwsAndConnect(robot, NutriSageStack.ENV);
@@ -197,12 +203,13 @@ class AwsConnectGuiTest {
                 .contains("aws sso login --profile nutrisage-test")
                 .endsWith("— still on Local sandbox");
         assertThat(fx(() -> chooser(robot).getValue())).isEqualTo("Local sandbox");
-        assertThat(fx(() -> viewModel.targetNameProperty().get())).isEqualTo("Local sandbox");
+        assertThat(fx(() -> viewModel.targetChooser().targetNameProperty().get()))
+                .isEqualTo("Local sandbox");
         assertThat(fx(() -> robot.lookup("#identityLabel").queryAs(Label.class).getText()))
                 .isEmpty();
         assertThat(sandboxes).hasSize(1);
         assertThat(isClosed(sandboxes.getFirst())).isFalse();
-        await(() -> viewModel.runningTasksProperty().get() >= 1, 20);
+        await(() -> viewModel.runPanels().runningTasksProperty().get() >= 1, 20);
     }
 
     private void chooseAwsAndConnect(FxRobot robot, String stack) throws Exception {

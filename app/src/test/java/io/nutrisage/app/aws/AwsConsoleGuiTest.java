@@ -91,18 +91,19 @@ class AwsConsoleGuiTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void showsTheStubStacksSeriesActivitiesAlarmsAndEvents() throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 40);
-        await(() -> viewModel.activities().size() == 4, 20);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 40);
+        await(() -> viewModel.runPanels().activities().size() == 4, 20);
 
-        assertThat(fx(() -> viewModel.targetNameProperty().get())).isEqualTo("AWS nutrisage (eu-west-1)");
-        assertThat(fx(() -> viewModel.alarms().size())).isEqualTo(6);
-        assertThat(fx(() -> viewModel.transitions().size())).isEqualTo(3);
-        assertThat(fx(() -> viewModel.events().size())).isEqualTo(3);
-        assertThat(fx(() -> viewModel.runningTasksProperty().get())).isEqualTo(3);
-        assertThat(fx(() -> viewModel.desiredTasksProperty().get())).isEqualTo(4);
+        assertThat(fx(() -> viewModel.targetChooser().targetNameProperty().get()))
+                .isEqualTo("AWS nutrisage (eu-west-1)");
+        assertThat(fx(() -> viewModel.runPanels().alarms().size())).isEqualTo(6);
+        assertThat(fx(() -> viewModel.runPanels().transitions().size())).isEqualTo(3);
+        assertThat(fx(() -> viewModel.runPanels().events().size())).isEqualTo(3);
+        assertThat(fx(() -> viewModel.runPanels().runningTasksProperty().get())).isEqualTo(3);
+        assertThat(fx(() -> viewModel.runPanels().desiredTasksProperty().get())).isEqualTo(4);
 
-        WaitForAsyncUtils.asyncFx(
-                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+        WaitForAsyncUtils.asyncFx(() -> view.charts()
+                        .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
         for (Trace trace : new Trace[] {
             Trace.CPU, Trace.MEMORY, Trace.RUNNING_TASKS, Trace.DESIRED_TASKS, Trace.P90_SERVER, Trace.CONFIDENCE

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
-import io.nutrisage.app.session.Checklist.Check;
+import io.nutrisage.app.monitoring.RunCheck;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +27,10 @@ class AwsRunValidationTest {
     @Test
     void checksTheRunFromEcsScalingAlbAndInferenceData() {
         try (AwsMonitoringTarget target = fx.connect()) {
-            List<Check> checks = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW);
+            List<RunCheck> checks = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW);
 
             assertThat(checks)
-                    .extracting(Check::name, Check::passed)
+                    .extracting(RunCheck::name, RunCheck::passed)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("ECS running tasks == desired tasks", false),
                             org.assertj.core.groups.Tuple.tuple(
@@ -59,7 +59,7 @@ class AwsRunValidationTest {
                 NutriSageStack.SERIES.get("MODEL_LATENCY_P90"),
                 new AwsStub.Point(Instant.parse("2026-11-23T11:55:00Z"), 512));
         try (AwsMonitoringTarget target = fx.connect()) {
-            List<Check> checks = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW);
+            List<RunCheck> checks = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW);
 
             assertThat(checks.get(4).passed()).isFalse();
             assertThat(checks.get(4).evidence())
@@ -85,7 +85,7 @@ class AwsRunValidationTest {
         addFailedRequests(150, Instant.parse("2026-11-23T11:55:00Z"));
         fx.stub.pageSizes(3, 2, 100);
         try (AwsMonitoringTarget target = fx.connect()) {
-            Check check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
+            RunCheck check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
                     .get(3);
 
             assertThat(check.passed()).isFalse();
@@ -101,7 +101,7 @@ class AwsRunValidationTest {
         addFailedRequests(30, Instant.parse("2026-11-23T11:55:00Z"));
         fx.stub.pageSizes(3, 2, 3);
         try (AwsMonitoringTarget target = fx.connect()) {
-            Check check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
+            RunCheck check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
                     .get(3);
 
             assertThat(check.passed()).isFalse();
@@ -124,7 +124,7 @@ class AwsRunValidationTest {
                 "other-1"));
         addFailedRequests(500, end.plusSeconds(1));
         try (AwsMonitoringTarget target = fx.connect()) {
-            Check check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, end)
+            RunCheck check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, end)
                     .get(3);
 
             assertThat(check.passed()).isFalse();
@@ -154,14 +154,14 @@ class AwsRunValidationTest {
                 "");
         try (AwsMonitoringTarget target =
                 AwsTargets.connect(noLogs, fx.settings(), AwsPolling.unthrottled(), fx.clock)) {
-            Check check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
+            RunCheck check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
                     .get(3);
             assertThat(check.passed()).isFalse();
             assertThat(check.evidence()).startsWith("no log group given");
         }
         fx.stub.failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "FilterLogEvents");
         try (AwsMonitoringTarget target = fx.connect()) {
-            Check check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
+            RunCheck check = AwsRunValidation.evaluate(target, StubFixture.FIRST_MINUTE, StubFixture.NOW)
                     .get(3);
             assertThat(check.passed()).isFalse();
             assertThat(check.evidence())

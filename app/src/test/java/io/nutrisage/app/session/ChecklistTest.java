@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.predictor.model.DriftBand;
 import io.nutrisage.predictor.model.DriftBaseline;
 import io.nutrisage.predictor.record.Nutrient;
@@ -27,7 +28,7 @@ class ChecklistTest {
         add(t, MetricId.INPUT_SUGARS_MEAN, 10, 10, 22);
         add(t, MetricId.INPUT_SODIUM_MEAN, 0.3, 0.3, 0.3);
 
-        Checklist.Check check = Checklist.inputsWithinBaseline(t, BANDS);
+        RunCheck check = Checklist.inputsWithinBaseline(t, BANDS);
 
         assertThat(check.passed()).isTrue();
         assertThat(check.name()).isEqualTo("Inputs within the training baseline");
@@ -44,7 +45,7 @@ class ChecklistTest {
         add(t, MetricId.INPUT_SUGARS_MEAN, 25, 26);
         add(t, MetricId.INPUT_SODIUM_MEAN, 0.3);
 
-        Checklist.Check check = Checklist.inputsWithinBaseline(t, BANDS);
+        RunCheck check = Checklist.inputsWithinBaseline(t, BANDS);
 
         assertThat(check.passed()).isFalse();
         assertThat(check.evidence()).startsWith("sugars: mean 25.50 g/100 g over 2 datapoints, 2 outside");
@@ -52,7 +53,7 @@ class ChecklistTest {
 
     @Test
     void aRunWithoutInputMeansFailsAndSaysSo() {
-        Checklist.Check check = Checklist.inputsWithinBaseline(new RunTimeline(T0), BANDS);
+        RunCheck check = Checklist.inputsWithinBaseline(new RunTimeline(T0), BANDS);
 
         assertThat(check.passed()).isFalse();
         assertThat(check.evidence())
@@ -62,7 +63,7 @@ class ChecklistTest {
     @Test
     void theChecklistJudgesTheInputsAgainstTheBundledBaseline() {
         assertThat(Checklist.evaluate(new RunTimeline(T0)))
-                .extracting(Checklist.Check::name)
+                .extracting(RunCheck::name)
                 .endsWith("Inputs within the training baseline");
         assertThat(DriftBands.bundled().values())
                 .containsExactly(DriftBands.BUNDLED.sugars(), DriftBands.BUNDLED.sodium());

@@ -14,8 +14,8 @@ import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadState;
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.RunCheck;
 import io.nutrisage.app.monitoring.TargetStatus;
-import io.nutrisage.app.session.Checklist;
 import io.nutrisage.app.session.MonitorUpdate;
 import java.net.URI;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class AwsRunChecklistTest {
                 new DirectWorkExecutor(),
                 now::get);
         vm.connect(); // the run's timeline starts at FIRST_MINUTE
-        assertThat(vm.targetNameProperty().get()).startsWith("AWS nutrisage/nutrisage-predictor");
+        assertThat(vm.targetChooser().targetNameProperty().get()).startsWith("AWS nutrisage/nutrisage-predictor");
         // The session's monitor fills the metrics cache in the background (a read meanwhile gets the cache as it is,
         // as it would during a real run): wait for its first answer.
         for (int i = 0; i < 100 && !hasRequests(); i++) {
@@ -111,8 +111,8 @@ class AwsRunChecklistTest {
         now.set(NOW);
         vm.applyLoad(finished());
 
-        assertThat(vm.checklist())
-                .extracting(Checklist.Check::name)
+        assertThat(vm.checklist().checks())
+                .extracting(RunCheck::name)
                 .containsExactly(
                         "Running tasks == desired tasks",
                         "Scaling history present",
@@ -137,7 +137,7 @@ class AwsRunChecklistTest {
         vm.applyMonitor(quietUpdate());
         assertThat(logCheck().passed()).isFalse();
         assertThat(logCheck().evidence()).startsWith("1 failed-request and 1 other ERROR lines");
-        assertThat(vm.checklistPassedProperty().get()).isFalse();
+        assertThat(vm.checklist().passedProperty().get()).isFalse();
 
         now.set(NOW.plus(Duration.ofMinutes(6)));
         otherError("2026-11-23T11:57:00Z", "other-2");
@@ -151,8 +151,8 @@ class AwsRunChecklistTest {
         assertThat(logCheck().evidence()).startsWith("1 failed-request and 2 other ERROR lines");
     }
 
-    private Checklist.Check logCheck() {
-        return vm.checklist().stream()
+    private RunCheck logCheck() {
+        return vm.checklist().checks().stream()
                 .filter(c -> c.name().equals(LOG_CHECK))
                 .findFirst()
                 .orElseThrow();

@@ -69,14 +69,19 @@ class ConsoleGuiTest {
     @Test
     @Timeout(value = 170, unit = TimeUnit.SECONDS)
     void compressedDemoScalesOutAndBackInWithChartsActivitiesAlarmsChecklistAndExport(FxRobot robot) throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
-        await(() -> viewModel.runningTasksProperty().get() >= 1, 60);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 30);
+        await(() -> viewModel.runPanels().runningTasksProperty().get() >= 1, 60);
 
         // The Deployments tab shows the sandbox's one deployment, completed once its first task runs.
         robot.clickOn("Deployments");
         await(
-                () -> viewModel.deployments().size() == 1
-                        && viewModel.deployments().getFirst().rolloutState().equals("COMPLETED"),
+                () -> viewModel.runPanels().deployments().size() == 1
+                        && viewModel
+                                .runPanels()
+                                .deployments()
+                                .getFirst()
+                                .rolloutState()
+                                .equals("COMPLETED"),
                 20);
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> deploymentTable = robot.lookup("#deploymentTable").queryTableView();
@@ -88,15 +93,16 @@ class ConsoleGuiTest {
 
         robot.clickOn("#timeScaleField").eraseText(8).write("0.02");
         robot.clickOn("#startButton");
-        await(() -> viewModel.loadStateProperty().get() == LoadState.RUNNING, 20);
-        await(() -> viewModel.loadStateProperty().get() == LoadState.FINISHED, 60);
+        await(() -> viewModel.loadControl().loadStateProperty().get() == LoadState.RUNNING, 20);
+        await(() -> viewModel.loadControl().loadStateProperty().get() == LoadState.FINISHED, 60);
 
         // Heavy phases: desired count went above 1.
-        RingSeries desired = fx(() -> viewModel.timelineProperty().get().trace(Trace.DESIRED_TASKS));
+        RingSeries desired =
+                fx(() -> viewModel.runPanels().timelineProperty().get().trace(Trace.DESIRED_TASKS));
         assertThat(fx(desired::maxY)).isGreaterThan(1);
         // ...and falls after the load, gradually.
         double peak = fx(desired::maxY);
-        await(() -> viewModel.desiredTasksProperty().get() < peak, 60);
+        await(() -> viewModel.runPanels().desiredTasksProperty().get() < peak, 60);
 
         assertThat(fx(() -> view.charts().points(Trace.TARGET_RATE))).isGreaterThan(10);
         assertThat(fx(() -> view.charts().points(Trace.CPU))).isGreaterThan(10);
@@ -107,22 +113,23 @@ class ConsoleGuiTest {
         assertThat(fx(() -> view.charts().points(Trace.INPUT_SODIUM))).isPositive();
         assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(6 + 2);
 
-        assertThat(fx(() -> viewModel.activities().size())).isGreaterThanOrEqualTo(2);
-        assertThat(fx(() -> viewModel.activities().getLast().description())).matches("Setting desired count to \\d\\.");
-        assertThat(fx(() -> viewModel.transitions().stream().anyMatch(t -> t.to() == AlarmState.ALARM)))
+        assertThat(fx(() -> viewModel.runPanels().activities().size())).isGreaterThanOrEqualTo(2);
+        assertThat(fx(() -> viewModel.runPanels().activities().getLast().description()))
+                .matches("Setting desired count to \\d\\.");
+        assertThat(fx(() -> viewModel.runPanels().transitions().stream().anyMatch(t -> t.to() == AlarmState.ALARM)))
                 .isTrue();
-        assertThat(fx(() ->
-                        viewModel.events().stream().anyMatch(e -> e.message().contains("has started 1 tasks"))))
+        assertThat(fx(() -> viewModel.runPanels().events().stream()
+                        .anyMatch(e -> e.message().contains("has started 1 tasks"))))
                 .isTrue();
 
-        assertThat(fx(() -> viewModel.checklist().size())).isEqualTo(5);
-        assertThat(fx(() -> viewModel.checklist().stream()
+        assertThat(fx(() -> viewModel.checklist().checks().size())).isEqualTo(5);
+        assertThat(fx(() -> viewModel.checklist().checks().stream()
                         .filter(c -> c.name().equals("Scaling history present"))
                         .findFirst()
                         .orElseThrow()
                         .passed()))
                 .isTrue();
-        assertThat(fx(() -> viewModel.checklist().stream()
+        assertThat(fx(() -> viewModel.checklist().checks().stream()
                         .filter(c -> c.name().equals("Inputs within the training baseline"))
                         .findFirst()
                         .orElseThrow()))
@@ -130,8 +137,8 @@ class ConsoleGuiTest {
                 .satisfies(c -> assertThat(c.passed()).as(c.evidence()).isTrue());
 
         Path out = runs.resolve("export");
-        WaitForAsyncUtils.asyncFx(
-                        () -> view.charts().refresh(viewModel.timelineProperty().get()))
+        WaitForAsyncUtils.asyncFx(() -> view.charts()
+                        .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
         var result = fx(() -> new Exporter(executor).export(view.root(), view.charts(), viewModel, out))
                 .get(60, TimeUnit.SECONDS);
@@ -154,7 +161,7 @@ class ConsoleGuiTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void anIdleConsoleOnlyLaysOutWhenDataArrives(FxRobot robot) throws Exception {
-        await(() -> viewModel.connectionProperty().get() == ConnectionState.CONNECTED, 30);
+        await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 30);
         await(() -> view.charts().points(Trace.TARGET_5XX) >= 3, 30);
         java.util.concurrent.atomic.LongAdder layoutPulses = new java.util.concurrent.atomic.LongAdder();
         fx(() -> {

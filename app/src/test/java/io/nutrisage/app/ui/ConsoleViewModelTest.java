@@ -39,25 +39,25 @@ class ConsoleViewModelTest {
     @Test
     void demoProfileIsSelectedWithItsSixPhases() {
         var vm = viewModel();
-        assertThat(vm.selectedProfileProperty().get()).isEqualTo("nutrisage-demo");
-        assertThat(vm.phases()).hasSize(6);
-        assertThat(vm.phases().get(3).toRateProperty().get()).isEqualTo(350);
+        assertThat(vm.loadControl().selectedProfileProperty().get()).isEqualTo("nutrisage-demo");
+        assertThat(vm.loadControl().phases()).hasSize(6);
+        assertThat(vm.loadControl().phases().get(3).toRateProperty().get()).isEqualTo(350);
     }
 
     @Test
     void invalidPhaseIsNamedInTheStatusAndNothingStarts() {
         var vm = viewModel();
-        vm.phases().get(1).secondsProperty().set(0);
-        vm.start();
+        vm.loadControl().phases().get(1).secondsProperty().set(0);
+        vm.loadControl().start();
         assertThat(vm.statusProperty().get()).startsWith("Cannot start: phase 2: phase duration must be positive");
-        assertThat(vm.loadStateProperty().get()).isEqualTo(LoadState.READY);
+        assertThat(vm.loadControl().loadStateProperty().get()).isEqualTo(LoadState.READY);
     }
 
     @Test
     void targetThatCannotStartLeavesAClearMessageAndDisconnectedState() {
         var vm = viewModel();
         vm.connect();
-        assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
+        assertThat(vm.targetChooser().connectionProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
         assertThat(vm.statusProperty().get()).isEqualTo("Cannot start the target: no target in this test");
     }
 
@@ -74,17 +74,18 @@ class ConsoleViewModelTest {
                 List.of(activity),
                 List.of(transition)));
 
-        assertThat(vm.timelineProperty().get().trace(Trace.CPU).lastY()).isEqualTo(55.0);
-        assertThat(vm.activities()).containsExactly(activity);
-        assertThat(vm.transitions()).containsExactly(transition);
-        assertThat(vm.runningTasksProperty().get()).isEqualTo(2);
-        assertThat(vm.desiredTasksProperty().get()).isEqualTo(3);
-        assertThat(vm.freshnessProperty().get()).isEqualTo("data 1.0 s old");
-        assertThat(vm.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(vm.timelineProperty().get().markers())
+        assertThat(vm.runPanels().timelineProperty().get().trace(Trace.CPU).lastY())
+                .isEqualTo(55.0);
+        assertThat(vm.runPanels().activities()).containsExactly(activity);
+        assertThat(vm.runPanels().transitions()).containsExactly(transition);
+        assertThat(vm.runPanels().runningTasksProperty().get()).isEqualTo(2);
+        assertThat(vm.runPanels().desiredTasksProperty().get()).isEqualTo(3);
+        assertThat(vm.targetChooser().freshnessProperty().get()).isEqualTo("data 1.0 s old");
+        assertThat(vm.targetChooser().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(vm.runPanels().timelineProperty().get().markers())
                 .anySatisfy(m -> assertThat(m.label()).isEqualTo("1→3"));
         // The checklist waits for the end of the load.
-        assertThat(vm.checklist()).isEmpty();
+        assertThat(vm.checklist().checks()).isEmpty();
     }
 
     @Test
@@ -97,7 +98,7 @@ class ConsoleViewModelTest {
                 List.of()));
         vm.applyLoad(snapshot(LoadState.FINISHED, 100, 100, 3));
 
-        assertThat(vm.checklist())
+        assertThat(vm.checklist().checks())
                 .extracting(c -> c.name() + "=" + c.passed())
                 .containsExactly(
                         "Running tasks == desired tasks=false",
@@ -105,10 +106,10 @@ class ConsoleViewModelTest {
                         "Error rate < 1 %=false",
                         "p90 ModelLatencyMs < 500 ms throughout=false",
                         "Inputs within the training baseline=false");
-        assertThat(vm.checklist().get(2).evidence()).isEqualTo("3 errors of 100 completed requests (3.000 %)");
-        assertThat(vm.checklist().get(3).evidence()).startsWith("worst p90 620.00 ms at t=1 s");
-        assertThat(vm.checklistPassedProperty().get()).isFalse();
-        assertThat(vm.remainingTextProperty().get()).isEmpty();
+        assertThat(vm.checklist().checks().get(2).evidence()).isEqualTo("3 errors of 100 completed requests (3.000 %)");
+        assertThat(vm.checklist().checks().get(3).evidence()).startsWith("worst p90 620.00 ms at t=1 s");
+        assertThat(vm.checklist().passedProperty().get()).isFalse();
+        assertThat(vm.loadControl().remainingTextProperty().get()).isEmpty();
     }
 
     @Test
@@ -138,11 +139,11 @@ class ConsoleViewModelTest {
                 T0.minusSeconds(60));
         vm.applyMonitor(
                 fleetUpdate(T0.plusSeconds(1), Optional.of(new FleetStatus(T0, 3, 3, 2, List.of(primary, active)))));
-        assertThat(vm.deployments()).containsExactly(primary, active);
+        assertThat(vm.runPanels().deployments()).containsExactly(primary, active);
 
         // A failed poll has no fleet: the last deployments stay, like the task counts.
         vm.applyMonitor(fleetUpdate(T0.plusSeconds(2), Optional.empty()));
-        assertThat(vm.deployments()).containsExactly(primary, active);
+        assertThat(vm.runPanels().deployments()).containsExactly(primary, active);
 
         // The old deployment drained: ECS drops it from the list.
         var completed = new FleetStatus.Deployment(
@@ -157,7 +158,7 @@ class ConsoleViewModelTest {
                 T0.minusSeconds(60),
                 T0.plusSeconds(2));
         vm.applyMonitor(fleetUpdate(T0.plusSeconds(3), Optional.of(new FleetStatus(T0, 3, 3, 0, List.of(completed)))));
-        assertThat(vm.deployments()).singleElement().satisfies(d -> {
+        assertThat(vm.runPanels().deployments()).singleElement().satisfies(d -> {
             assertThat(d.rolloutState()).isEqualTo("COMPLETED");
             assertThat(d.running()).isEqualTo(3);
         });
@@ -172,23 +173,23 @@ class ConsoleViewModelTest {
                   - {duration: 30s, rate: 5}
                   - {duration: 1m, from: 5, to: 120}
                 """);
-        vm.addProfileFile(good);
+        vm.loadControl().addProfileFile(good);
 
-        assertThat(vm.profileNames()).contains("nutrisage-demo", "burst");
-        assertThat(vm.selectedProfileProperty().get()).isEqualTo("burst");
-        assertThat(vm.phases())
+        assertThat(vm.loadControl().profileNames()).contains("nutrisage-demo", "burst");
+        assertThat(vm.loadControl().selectedProfileProperty().get()).isEqualTo("burst");
+        assertThat(vm.loadControl().phases())
                 .extracting(r -> r.secondsProperty().get() + "s "
                         + r.fromRateProperty().get() + "->" + r.toRateProperty().get())
                 .containsExactly("30.0s 5.0->5.0", "60.0s 5.0->120.0");
 
         Path bad = Files.writeString(
                 dir.resolve("bad.yml"), "phases:\n  - {duration: 30s, rate: 5}\n  - {duration: 1m}\n");
-        vm.addProfileFile(bad);
+        vm.loadControl().addProfileFile(bad);
 
         assertThat(vm.statusProperty().get())
                 .isEqualTo("Cannot load the profile: profile " + bad
                         + ", line 3, phase 2: needs 'rate' (hold) or 'from' and 'to' (ramp)");
-        assertThat(vm.selectedProfileProperty().get()).isEqualTo("burst");
+        assertThat(vm.loadControl().selectedProfileProperty().get()).isEqualTo("burst");
     }
 
     @Test
@@ -212,17 +213,29 @@ class ConsoleViewModelTest {
         }
         vm.replay(RunRecording.read(file));
 
-        assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
-        assertThat(vm.timelineProperty().get().trace(Trace.RUNNING_TASKS).lastY())
+        assertThat(vm.targetChooser().targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
+        assertThat(vm.runPanels()
+                        .timelineProperty()
+                        .get()
+                        .trace(Trace.RUNNING_TASKS)
+                        .lastY())
                 .isEqualTo(2);
-        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SUGARS).lastY())
+        assertThat(vm.runPanels()
+                        .timelineProperty()
+                        .get()
+                        .trace(Trace.INPUT_SUGARS)
+                        .lastY())
                 .as("the input means replay into the drift chart's traces")
                 .isEqualTo(13.25);
-        assertThat(vm.timelineProperty().get().trace(Trace.INPUT_SODIUM).lastY())
+        assertThat(vm.runPanels()
+                        .timelineProperty()
+                        .get()
+                        .trace(Trace.INPUT_SODIUM)
+                        .lastY())
                 .isEqualTo(0.315);
-        assertThat(vm.timelineProperty().get().markers()).hasSize(2);
-        assertThat(vm.activities()).hasSize(1);
-        assertThat(vm.checklist()).hasSize(5);
+        assertThat(vm.runPanels().timelineProperty().get().markers()).hasSize(2);
+        assertThat(vm.runPanels().activities()).hasSize(1);
+        assertThat(vm.checklist().checks()).hasSize(5);
     }
 
     private static MonitorUpdate update(

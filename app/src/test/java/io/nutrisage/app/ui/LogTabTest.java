@@ -61,7 +61,9 @@ class LogTabTest {
 
         robot.clickOn("Logs");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(logList.getItems()).hasSize(3).containsExactlyElementsOf(viewModel.logs());
+        assertThat(logList.getItems())
+                .hasSize(3)
+                .containsExactlyElementsOf(viewModel.runPanels().logs());
 
         robot.interact(() -> viewModel.applyMonitor(update(5)));
         assertThat(logList.getItems()).as("a poll while open").hasSize(5);

@@ -94,48 +94,51 @@ class TargetSwitchingTest {
         recent.add(new AwsConnectRequest("ops", "eu-west-1", "nutrisage"));
         var vm = viewModel();
         vm.connect();
-        assertThat(vm.targetChoices())
+        assertThat(vm.targetChooser().targetChoices())
                 .containsExactly("Local sandbox", "AWS stack…", "AWS nutrisage (eu-west-1, profile ops)");
-        assertThat(vm.activeChoiceProperty().get()).isEqualTo("Local sandbox");
+        assertThat(vm.targetChooser().activeChoiceProperty().get()).isEqualTo("Local sandbox");
     }
 
     @Test
     void connectingToAStackClosesTheSandboxAndSwitchingBackStartsANewOne() {
         var vm = viewModel();
         vm.connect();
-        vm.connectAws(new AwsConnectRequest("", "eu-west-1", "nutrisage"));
+        vm.targetChooser().connectAws(new AwsConnectRequest("", "eu-west-1", "nutrisage"));
 
         assertThat(sandboxes).hasSize(1);
         assertThat(sandboxes.getFirst().closed).isTrue();
-        assertThat(vm.targetNameProperty().get()).isEqualTo("AWS nutrisage (eu-west-1)");
-        assertThat(vm.activeChoiceProperty().get()).isEqualTo("AWS nutrisage (eu-west-1)");
-        assertThat(vm.targetChoices()).contains("AWS nutrisage (eu-west-1)");
+        assertThat(vm.targetChooser().targetNameProperty().get()).isEqualTo("AWS nutrisage (eu-west-1)");
+        assertThat(vm.targetChooser().activeChoiceProperty().get()).isEqualTo("AWS nutrisage (eu-west-1)");
+        assertThat(vm.targetChooser().targetChoices()).contains("AWS nutrisage (eu-west-1)");
 
-        vm.chooseTarget("Local sandbox");
+        vm.targetChooser().chooseTarget("Local sandbox");
 
         assertThat(stacks.getFirst().closed).isTrue();
         assertThat(sandboxes).hasSize(2);
         assertThat(sandboxes.get(1).closed).isFalse();
-        assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox");
-        assertThat(vm.awsIdentityProperty().get()).isEmpty();
+        assertThat(vm.targetChooser().targetNameProperty().get()).isEqualTo("Local sandbox");
+        assertThat(vm.targetChooser().accountProperty().get()).isEmpty();
     }
 
     @Test
     void failedConnectSaysWhyAndKeepsThePreviousTarget() {
         var vm = viewModel();
         vm.connect();
-        long revision = vm.choiceRevisionProperty().get();
+        List<String> refused = new ArrayList<>();
+        vm.targetChooser().choiceRefused().subscribe(refused::add);
 
-        vm.connectAws(new AwsConnectRequest("", "eu-west-1", "missing"));
+        vm.targetChooser().connectAws(new AwsConnectRequest("", "eu-west-1", "missing"));
 
         assertThat(vm.statusProperty().get())
                 .isEqualTo("Cannot connect to AWS missing (eu-west-1): Stack missing does not exist in eu-west-1:"
                         + " check the name — still on Local sandbox");
         assertThat(sandboxes.getFirst().closed).isFalse();
-        assertThat(vm.targetNameProperty().get()).isEqualTo("Local sandbox");
-        assertThat(vm.activeChoiceProperty().get()).isEqualTo("Local sandbox");
-        assertThat(vm.choiceRevisionProperty().get()).isGreaterThan(revision);
-        assertThat(vm.switchingProperty().get()).isFalse();
+        assertThat(vm.targetChooser().targetNameProperty().get()).isEqualTo("Local sandbox");
+        assertThat(vm.targetChooser().activeChoiceProperty().get()).isEqualTo("Local sandbox");
+        assertThat(refused)
+                .as("the chooser is told to show the target still in use")
+                .containsExactly("Local sandbox");
+        assertThat(vm.targetChooser().switchingProperty().get()).isFalse();
     }
 
     @Test
@@ -145,7 +148,7 @@ class TargetSwitchingTest {
         vm.connect();
         assertThat(vm.statusProperty().get()).isEqualTo("Cannot start the target: port in use");
 
-        vm.chooseTarget("Local sandbox");
+        vm.targetChooser().chooseTarget("Local sandbox");
 
         assertThat(sandboxes).hasSize(1);
         assertThat(vm.statusProperty().get()).startsWith("Connected to Local sandbox");
@@ -155,7 +158,7 @@ class TargetSwitchingTest {
     void blankStackNameIsRejectedWithoutConnecting() {
         var vm = viewModel();
         vm.connect();
-        vm.connectAws(new AwsConnectRequest("ops", "", "  "));
+        vm.targetChooser().connectAws(new AwsConnectRequest("ops", "", "  "));
         assertThat(vm.statusProperty().get()).startsWith("Cannot connect: enter the stack or environment name");
         assertThat(stacks).isEmpty();
         assertThat(sandboxes.getFirst().closed).isFalse();
