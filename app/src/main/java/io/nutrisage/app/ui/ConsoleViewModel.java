@@ -148,8 +148,7 @@ public final class ConsoleViewModel implements AutoCloseable {
             return;
         }
         if (session != null && loadControl.runInProgress()) {
-            status.set("Stop the run before switching the target.");
-            targetChooser.refuse();
+            targetChooser.refuse("Stop the run before switching the target.");
             return;
         }
         targetChooser.switching(true);
@@ -191,12 +190,11 @@ public final class ConsoleViewModel implements AutoCloseable {
                     if (session == null) {
                         targetChooser.failedWithoutTarget();
                     }
-                    status.set(failurePrefix
+                    targetChooser.refuse(failurePrefix
                             + message(e)
                             + (session == null
                                     ? ""
                                     : " — still on " + session.target().displayName()));
-                    targetChooser.refuse();
                     targetChooser.refreshRecentTargets();
                 });
     }

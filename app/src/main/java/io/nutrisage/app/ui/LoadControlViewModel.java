@@ -57,6 +57,7 @@ public final class LoadControlViewModel {
     private final ReadOnlyDoubleWrapper phaseProgress = new ReadOnlyDoubleWrapper(this, "phaseProgress", 0);
     private final ReadOnlyStringWrapper remainingText = new ReadOnlyStringWrapper(this, "remainingText", "");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private LoadControl control;
     private LoadPlan currentPlan;
 
@@ -91,12 +92,12 @@ public final class LoadControlViewModel {
                     recordSource.get().strip(),
                     inFlightCap.get());
         } catch (IllegalArgumentException e) {
-            status.accept("Cannot start: " + e.getMessage());
+            fail("Cannot start: " + e.getMessage());
             return;
         }
         Optional<RunSession> current = session.get();
         if (current.isEmpty()) {
-            status.accept("Not connected yet: wait for the target to come up.");
+            fail("Not connected yet: wait for the target to come up.");
             return;
         }
         RunSession s = current.get();
@@ -105,11 +106,12 @@ public final class LoadControlViewModel {
                 c -> {
                     control = c;
                     currentPlan = plan;
+                    problem.set("");
                     loadState.set(LoadState.RUNNING);
                     status.accept("Running " + plan.profileName() + " at time scale " + plan.timeScale() + " ("
                             + formatDuration(plan.scaledTotal()) + ")");
                 },
-                e -> status.accept("Cannot start the run: " + ConsoleViewModel.message(e)));
+                e -> fail("Cannot start the run: " + ConsoleViewModel.message(e)));
     }
 
     public void pauseOrResume() {
@@ -149,7 +151,7 @@ public final class LoadControlViewModel {
             loadState.set(control.state());
             status.accept(String.format(Locale.ROOT, "Holding %.0f requests/s until Resume", rateOverride.get()));
         } catch (IllegalArgumentException e) {
-            status.accept("Rate override rejected: " + e.getMessage());
+            fail("Rate override rejected: " + e.getMessage());
         }
     }
 
@@ -158,7 +160,7 @@ public final class LoadControlViewModel {
             try {
                 control.setInFlightCap(inFlightCap.get());
             } catch (IllegalArgumentException e) {
-                status.accept("In-flight cap rejected: " + e.getMessage());
+                fail("In-flight cap rejected: " + e.getMessage());
             }
         }
     }
@@ -176,7 +178,13 @@ public final class LoadControlViewModel {
                     status.accept("Loaded profile " + profile.name() + " from " + file);
                 },
                 // The message names the file and line already.
-                e -> status.accept("Cannot load the profile: " + ConsoleViewModel.message(e)));
+                e -> fail("Cannot load the profile: " + ConsoleViewModel.message(e)));
+    }
+
+    /** Says what went wrong where the user acted (the load panel) and in the status line. */
+    private void fail(String why) {
+        status.accept(why);
+        problem.set(why);
     }
 
     /** Whether a run is under way (it blocks a target switch). */
@@ -274,6 +282,11 @@ public final class LoadControlViewModel {
 
     public DoubleProperty rateOverrideProperty() {
         return rateOverride;
+    }
+
+    /** Why the last command of this panel failed; empty after a successful start. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LoadState> loadStateProperty() {

@@ -54,6 +54,7 @@ public final class TargetChooserViewModel {
     private final ReadOnlyStringWrapper freshness = new ReadOnlyStringWrapper(this, "freshness", "no data yet");
     private final ReadOnlyStringWrapper account = new ReadOnlyStringWrapper(this, "account", "");
     private final ReadOnlyStringWrapper apiCost = new ReadOnlyStringWrapper(this, "apiCost", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final UiEvent<String> choiceRefused = new UiEvent<>();
     private Instant lastDataTime;
     private Optional<CloudAccount> cloud = Optional.empty();
@@ -107,8 +108,7 @@ public final class TargetChooserViewModel {
     public void connectAws(AwsConnectRequest request) {
         if (request.target() instanceof AwsConnectRequest.Stack stack
                 && stack.name().isEmpty()) {
-            status.accept("Cannot connect: enter the stack or environment name (e.g. nutrisage)");
-            refuse();
+            refuse("Cannot connect: enter the stack or environment name (e.g. nutrisage)");
             return;
         }
         switcher.switchTo(
@@ -121,8 +121,10 @@ public final class TargetChooserViewModel {
         switching.set(on);
     }
 
-    /** A switch failed or was refused: the chooser shows the choice still in use again. */
-    void refuse() {
+    /** A switch failed or was refused: says why, here and in the status line, and shows the choice still in use. */
+    void refuse(String why) {
+        status.accept(why);
+        problem.set(why);
         choiceRefused.fire(activeChoice.get());
     }
 
@@ -131,6 +133,7 @@ public final class TargetChooserViewModel {
     }
 
     void installed(MonitoringTarget target, String choice) {
+        problem.set("");
         lastDataTime = null;
         freshness.set("no data yet");
         targetName.set(target.displayName());
@@ -210,6 +213,11 @@ public final class TargetChooserViewModel {
     /** Raised with the choice still in use after a failed or refused switch. */
     public UiEvent<String> choiceRefused() {
         return choiceRefused;
+    }
+
+    /** Why the last switch failed or was refused; empty once a target is in use. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty switchingProperty() {

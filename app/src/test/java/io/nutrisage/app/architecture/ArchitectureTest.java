@@ -57,6 +57,21 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("io.nutrisage.app.sandbox..");
 
+    /**
+     * The AWS backend reaches the views only through the monitoring ports (its account, cost and run checks through
+     * {@code MonitoringTarget.cloudAccount()}); the connect dialog, which builds an {@code AwsTargetSpec} from what the
+     * user typed, and the request it returns are the only exceptions.
+     */
+    @ArchTest
+    static final ArchRule onlyTheConnectDialogSeesTheAwsBackend = noClasses()
+            .that()
+            .resideInAPackage("io.nutrisage.app.ui..")
+            .and()
+            .haveNameNotMatching("io\\.nutrisage\\.app\\.ui\\.AwsConnect(Dialog|Request)(\\$.*)?")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.nutrisage.app.aws..");
+
     @ArchTest
     static final ArchRule monitoringPortsDependOnNoBackend = noClasses()
             .that()
