@@ -4,6 +4,7 @@ import io.nutrisage.loadgen.records.LoadRecord;
 import io.nutrisage.loadgen.schedule.CatchUp;
 import io.nutrisage.loadgen.schedule.FireTimeSequence;
 import io.nutrisage.loadgen.schedule.Phase;
+import io.nutrisage.loadgen.schedule.ProfileClock;
 import io.nutrisage.loadgen.schedule.RateProfile;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Profile clock</h2>
  *
- * Pauses and holds freeze the profile: after {@link #resume()} it goes on where it stopped, so every phase still
- * gets its full duration. {@link #skipPhase()} jumps to the start of the next phase (or ends the run in the last).
+ * Pauses and holds freeze the profile ({@link ProfileClock}): after {@link #resume()} it goes on where it stopped, so
+ * every phase still gets its full duration. {@link #skipPhase()} jumps to the start of the next phase (or ends the run
+ * in the last).
  *
  * <h2>Catch-up</h2>
  *
@@ -74,6 +76,56 @@ public final class LoadRun implements AutoCloseable {
     private record Skip() implements Command {}
 
     private record Stop() implements Command {}
+
+    /** What the scheduler does; the profile clock runs only while following. */
+    private sealed interface Mode {
+        RunState state();
+    }
+
+    private static final Mode FOLLOWING = new Following();
+    private static final Mode PAUSED = new Paused();
+
+    private record Following() implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.RUNNING;
+        }
+    }
+
+    private record Paused() implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.PAUSED;
+        }
+    }
+
+    /** Sending {@code rate} starts/s; its planned starts count from {@code sinceWallNs}, when the hold began. */
+    private record Holding(double rate, long sinceWallNs, PlannedStarts starts) implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.HOLDING;
+        }
+    }
+
+    /** A plan and its next start, which stays next until it is sent or dropped. Scheduler thread only. */
+    private static final class PlannedStarts {
+        private final FireTimeSequence plan;
+        private long next;
+
+        PlannedStarts(FireTimeSequence plan) {
+            this.plan = plan;
+            this.next = plan.nextFireTimeNs();
+        }
+
+        /** Nanoseconds from the plan's origin, or {@link FireTimeSequence#END}. */
+        long next() {
+            return next;
+        }
+
+        void advance() {
+            next = plan.nextFireTimeNs();
+        }
+    }
 
     private final RunDefinition definition;
     private final int number = RUN_NUMBERS.incrementAndGet();
@@ -251,97 +303,82 @@ public final class LoadRun implements AutoCloseable {
         RateProfile profile = definition.profile();
         long profileEnd = profile.duration().toNanos();
         long seed = definition.seed();
-        FireTimeSequence plan = profile.fireTimes(definition.arrivals(), seed);
-        long nextFire = plan.nextFireTimeNs();
-        long wallBase = System.nanoTime();
-        long profileBase = 0;
-        boolean frozen = false;
-        boolean paused = false;
-        boolean holding = false;
-        FireTimeSequence holdPlan = null;
-        long holdWallStart = 0;
-        long nextHold = 0;
-        double holdRate = 0;
-        int holds = 0;
         long lateAfter = definition.lateAfter().toNanos();
         long maxLateness = definition.maxLateness().toNanos();
+        CatchUp catchUp = new CatchUp(definition.catchUpFactor(), lateAfter);
+        PlannedStarts profileStarts = new PlannedStarts(profile.fireTimes(definition.arrivals(), seed));
+        ProfileClock clock = ProfileClock.startedAt(System.nanoTime());
+        Mode mode = FOLLOWING;
+        int holds = 0;
         long sentTotal = 0;
         LoadRecord pending = null;
-        CatchUp catchUp = new CatchUp(definition.catchUpFactor(), lateAfter);
 
         while (true) {
             long now = System.nanoTime();
             Command command;
             while ((command = commands.poll()) != null) {
-                long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
                 catchUp.reset(); // every command starts a new plan or freezes this one
                 switch (command) {
                     case Stop stop -> {
                         return EndReason.STOPPED;
                     }
                     case Pause pause -> {
-                        if (!frozen) {
-                            profileBase = profileNow;
-                            frozen = true;
-                        }
-                        paused = true;
-                        holding = false;
+                        clock = clock.freeze(now);
+                        mode = PAUSED;
                     }
                     case Resume resume -> {
-                        if (frozen) {
-                            wallBase = now;
-                            frozen = false;
-                        }
-                        paused = false;
-                        holding = false;
+                        clock = clock.thaw(now);
+                        mode = FOLLOWING;
                     }
                     case Hold hold -> {
-                        if (!frozen) {
-                            profileBase = profileNow;
-                            frozen = true;
-                        }
-                        paused = false;
-                        holding = true;
-                        holdRate = hold.rate();
-                        holdPlan = RateProfile.of("hold", Phase.hold(Duration.ofNanos(DAYS_3650_NANOS), holdRate))
-                                .fireTimes(definition.arrivals(), seed + (++holds));
-                        holdWallStart = now;
-                        nextHold = holdPlan.nextFireTimeNs();
+                        clock = clock.freeze(now);
+                        // A seed per hold: two holds at one rate do not replay the same Poisson starts.
+                        FireTimeSequence plan = holdPlan(hold.rate(), seed + (++holds));
+                        mode = new Holding(hold.rate(), now, new PlannedStarts(plan));
                     }
                     case Skip skip -> {
-                        int phase = profile.phaseAt(profileNow);
-                        if (phase + 1 >= profile.phases().size()) {
+                        int next = profile.phaseAt(clock.at(now)) + 1;
+                        if (next >= profile.phases().size()) {
                             profileNowNs = profileEnd;
                             return EndReason.PROFILE_COMPLETED;
                         }
-                        profileBase = profile.phaseStartNs(phase + 1);
-                        wallBase = now;
-                        plan = profile.fireTimes(definition.arrivals(), seed, phase + 1);
-                        nextFire = plan.nextFireTimeNs();
+                        clock = clock.jump(now, profile.phaseStartNs(next));
+                        profileStarts = new PlannedStarts(profile.fireTimes(definition.arrivals(), seed, next));
                     }
                 }
             }
-            long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
+            long profileNow = clock.at(now);
             profileNowNs = Math.min(profileNow, profileEnd);
-            double rateNow = paused ? 0 : holding ? holdRate : profile.rateAt(profileNow);
+            double rateNow =
+                    switch (mode) {
+                        case Following following -> profile.rateAt(profileNow);
+                        case Paused paused -> 0;
+                        case Holding holding -> holding.rate();
+                    };
             targetRate = rateNow;
-            state.set(paused ? RunState.PAUSED : holding ? RunState.HOLDING : RunState.RUNNING);
-            if (paused) {
-                LockSupport.parkNanos(MAX_PARK_NANOS);
-                continue;
-            }
+            state.set(mode.state());
+            PlannedStarts starts;
             long due;
-            if (holding) {
-                due = holdWallStart + nextHold;
-            } else {
-                if (nextFire == FireTimeSequence.END) {
-                    if (profileNow >= profileEnd) {
-                        return EndReason.PROFILE_COMPLETED;
-                    }
-                    LockSupport.parkNanos(Math.min(profileEnd - profileNow, MAX_PARK_NANOS));
+            switch (mode) {
+                case Paused paused -> {
+                    LockSupport.parkNanos(MAX_PARK_NANOS);
                     continue;
                 }
-                due = wallBase + (nextFire - profileBase);
+                case Holding holding -> {
+                    starts = holding.starts();
+                    due = holding.sinceWallNs() + starts.next();
+                }
+                case Following following -> {
+                    starts = profileStarts;
+                    if (starts.next() == FireTimeSequence.END) {
+                        if (profileNow >= profileEnd) {
+                            return EndReason.PROFILE_COMPLETED;
+                        }
+                        LockSupport.parkNanos(Math.min(profileEnd - profileNow, MAX_PARK_NANOS));
+                        continue;
+                    }
+                    due = clock.wallAt(starts.next());
+                }
             }
             // Behind plan, overdue starts are paced at the catch-up factor times the higher of the rate now and the
             // rate of the overdue start: after a step down (350/s to 5/s) the backlog still goes out at a multiple of
@@ -349,7 +386,7 @@ public final class LoadRun implements AutoCloseable {
             // does.
             double paceRate = 0;
             if (due <= now && (catchUp.catchingUp() || now - due > lateAfter)) {
-                paceRate = holding ? holdRate : Math.max(rateNow, profile.rateAt(nextFire));
+                paceRate = mode instanceof Holding ? rateNow : Math.max(rateNow, profile.rateAt(starts.next()));
             }
             long sendAt = catchUp.sendAt(due, now, paceRate);
             if (sendAt > now) {
@@ -394,12 +431,13 @@ public final class LoadRun implements AutoCloseable {
                 pending = null;
                 sentTotal++;
             }
-            if (holding) {
-                nextHold = holdPlan.nextFireTimeNs();
-            } else {
-                nextFire = plan.nextFireTimeNs();
-            }
+            starts.advance();
         }
+    }
+
+    private FireTimeSequence holdPlan(double rate, long seed) {
+        return RateProfile.of("hold", Phase.hold(Duration.ofNanos(DAYS_3650_NANOS), rate))
+                .fireTimes(definition.arrivals(), seed);
     }
 
     private void finish(EndReason reason) {
