@@ -9,9 +9,7 @@ import io.nutrisage.loadgen.schedule.RateProfile;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -489,10 +487,7 @@ public final class LoadRun implements AutoCloseable {
         private Histogram rawInterval;
         private final Histogram correctedTotal = new Histogram(Stats.HIGHEST_MICROS, 3);
         private final Histogram rawTotal = new Histogram(Stats.HIGHEST_MICROS, 3);
-        private long planned, sent, completed, late, dropped, blockedRequests, confidenceCount, skipped;
-        private double blockedMs, confidenceSum;
-        private Outcomes outcomes = Outcomes.NONE;
-        private final Map<String, Long> grades = new HashMap<>();
+        private IntervalCounts total = IntervalCounts.NONE;
         private HistogramLogWriter histogramLog;
         private PrintStream histogramLogStream;
         volatile String failure;
@@ -536,30 +531,8 @@ public final class LoadRun implements AutoCloseable {
                     writeInterval(correctedInterval, "corrected", intervalStartMs, endMs);
                     writeInterval(rawInterval, "raw", intervalStartMs, endMs);
                 }
-                long p = stats.planned.sumThenReset();
-                long s = stats.sent.sumThenReset();
-                long c = stats.completed.sumThenReset();
-                long l = stats.late.sumThenReset();
-                long d = stats.dropped.sumThenReset();
-                double b = stats.blockedNanos.sumThenReset() / 1e6;
-                long br = stats.blockedRequests.sumThenReset();
-                long cn = stats.confidenceCount.sumThenReset();
-                double cs = stats.confidenceSum.sumThenReset();
-                long sk = stats.skipped.sumThenReset();
-                Outcomes o = stats.outcomesThenReset();
-                Map<String, Long> g = stats.gradesThenReset();
-                planned += p;
-                sent += s;
-                completed += c;
-                late += l;
-                dropped += d;
-                blockedMs += b;
-                blockedRequests += br;
-                confidenceCount += cn;
-                confidenceSum += cs;
-                skipped += sk;
-                outcomes = outcomes.plus(o);
-                g.forEach((k, v) -> grades.merge(k, v, Long::sum));
+                IntervalCounts counts = stats.countsThenReset();
+                total = total.plus(counts);
                 RateProfile profile = definition.profile();
                 long profileNow = profileNowNs;
                 int phase =
@@ -573,22 +546,22 @@ public final class LoadRun implements AutoCloseable {
                         Duration.ofNanos(profileNow),
                         Duration.ofNanos(Math.max(0, profile.duration().toNanos() - profileNow)),
                         targetRate,
-                        interval > 0 ? s / interval : 0,
-                        p,
-                        s,
-                        c,
+                        interval > 0 ? counts.sent() / interval : 0,
+                        counts.planned(),
+                        counts.sent(),
+                        counts.completed(),
                         stats.inFlight.get(),
                         cap,
-                        l,
-                        d,
-                        b,
-                        br,
+                        counts.late(),
+                        counts.dropped(),
+                        counts.blockedMs(),
+                        counts.blockedRequests(),
                         LatencySummary.ofMicros(correctedInterval),
                         LatencySummary.ofMicros(rawInterval),
-                        o,
-                        cn == 0 ? Double.NaN : cs / cn,
-                        g,
-                        sk);
+                        counts.outcomes(),
+                        counts.averageConfidence(),
+                        counts.grades(),
+                        counts.skippedRecords());
                 for (SnapshotListener listener : listeners) {
                     try {
                         listener.onSnapshot(snapshot);
@@ -625,20 +598,20 @@ public final class LoadRun implements AutoCloseable {
                     Duration.between(startedAt, end),
                     reason,
                     second,
-                    planned,
-                    sent,
-                    completed,
-                    late,
-                    dropped,
-                    blockedMs,
-                    blockedRequests,
-                    planned == 0 ? 1.0 : sent / (double) planned,
+                    total.planned(),
+                    total.sent(),
+                    total.completed(),
+                    total.late(),
+                    total.dropped(),
+                    total.blockedMs(),
+                    total.blockedRequests(),
+                    total.planned() == 0 ? 1.0 : total.sent() / (double) total.planned(),
                     LatencySummary.ofMicros(correctedTotal),
                     LatencySummary.ofMicros(rawTotal),
-                    outcomes,
-                    confidenceCount == 0 ? Double.NaN : confidenceSum / confidenceCount,
-                    grades,
-                    skipped,
+                    total.outcomes(),
+                    total.averageConfidence(),
+                    total.grades(),
+                    total.skippedRecords(),
                     feed.skipExamples(),
                     sinkDropped,
                     reason == EndReason.FAILED ? failure : null);
