@@ -4,13 +4,12 @@ import io.nutrisage.loadgen.records.LoadRecord;
 import io.nutrisage.loadgen.schedule.CatchUp;
 import io.nutrisage.loadgen.schedule.FireTimeSequence;
 import io.nutrisage.loadgen.schedule.Phase;
+import io.nutrisage.loadgen.schedule.ProfileClock;
 import io.nutrisage.loadgen.schedule.RateProfile;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Profile clock</h2>
  *
- * Pauses and holds freeze the profile: after {@link #resume()} it goes on where it stopped, so every phase still
- * gets its full duration. {@link #skipPhase()} jumps to the start of the next phase (or ends the run in the last).
+ * Pauses and holds freeze the profile ({@link ProfileClock}): after {@link #resume()} it goes on where it stopped, so
+ * every phase still gets its full duration. {@link #skipPhase()} jumps to the start of the next phase (or ends the run
+ * in the last).
  *
  * <h2>Catch-up</h2>
  *
@@ -74,6 +74,56 @@ public final class LoadRun implements AutoCloseable {
     private record Skip() implements Command {}
 
     private record Stop() implements Command {}
+
+    /** What the scheduler does; the profile clock runs only while following. */
+    private sealed interface Mode {
+        RunState state();
+    }
+
+    private static final Mode FOLLOWING = new Following();
+    private static final Mode PAUSED = new Paused();
+
+    private record Following() implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.RUNNING;
+        }
+    }
+
+    private record Paused() implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.PAUSED;
+        }
+    }
+
+    /** Sending {@code rate} starts/s; its planned starts count from {@code sinceWallNs}, when the hold began. */
+    private record Holding(double rate, long sinceWallNs, PlannedStarts starts) implements Mode {
+        @Override
+        public RunState state() {
+            return RunState.HOLDING;
+        }
+    }
+
+    /** A plan and its next start, which stays next until it is sent or dropped. Scheduler thread only. */
+    private static final class PlannedStarts {
+        private final FireTimeSequence plan;
+        private long next;
+
+        PlannedStarts(FireTimeSequence plan) {
+            this.plan = plan;
+            this.next = plan.nextFireTimeNs();
+        }
+
+        /** Nanoseconds from the plan's origin, or {@link FireTimeSequence#END}. */
+        long next() {
+            return next;
+        }
+
+        void advance() {
+            next = plan.nextFireTimeNs();
+        }
+    }
 
     private final RunDefinition definition;
     private final int number = RUN_NUMBERS.incrementAndGet();
@@ -251,97 +301,82 @@ public final class LoadRun implements AutoCloseable {
         RateProfile profile = definition.profile();
         long profileEnd = profile.duration().toNanos();
         long seed = definition.seed();
-        FireTimeSequence plan = profile.fireTimes(definition.arrivals(), seed);
-        long nextFire = plan.nextFireTimeNs();
-        long wallBase = System.nanoTime();
-        long profileBase = 0;
-        boolean frozen = false;
-        boolean paused = false;
-        boolean holding = false;
-        FireTimeSequence holdPlan = null;
-        long holdWallStart = 0;
-        long nextHold = 0;
-        double holdRate = 0;
-        int holds = 0;
         long lateAfter = definition.lateAfter().toNanos();
         long maxLateness = definition.maxLateness().toNanos();
+        CatchUp catchUp = new CatchUp(definition.catchUpFactor(), lateAfter);
+        PlannedStarts profileStarts = new PlannedStarts(profile.fireTimes(definition.arrivals(), seed));
+        ProfileClock clock = ProfileClock.startedAt(System.nanoTime());
+        Mode mode = FOLLOWING;
+        int holds = 0;
         long sentTotal = 0;
         LoadRecord pending = null;
-        CatchUp catchUp = new CatchUp(definition.catchUpFactor(), lateAfter);
 
         while (true) {
             long now = System.nanoTime();
             Command command;
             while ((command = commands.poll()) != null) {
-                long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
                 catchUp.reset(); // every command starts a new plan or freezes this one
                 switch (command) {
                     case Stop stop -> {
                         return EndReason.STOPPED;
                     }
                     case Pause pause -> {
-                        if (!frozen) {
-                            profileBase = profileNow;
-                            frozen = true;
-                        }
-                        paused = true;
-                        holding = false;
+                        clock = clock.freeze(now);
+                        mode = PAUSED;
                     }
                     case Resume resume -> {
-                        if (frozen) {
-                            wallBase = now;
-                            frozen = false;
-                        }
-                        paused = false;
-                        holding = false;
+                        clock = clock.thaw(now);
+                        mode = FOLLOWING;
                     }
                     case Hold hold -> {
-                        if (!frozen) {
-                            profileBase = profileNow;
-                            frozen = true;
-                        }
-                        paused = false;
-                        holding = true;
-                        holdRate = hold.rate();
-                        holdPlan = RateProfile.of("hold", Phase.hold(Duration.ofNanos(DAYS_3650_NANOS), holdRate))
-                                .fireTimes(definition.arrivals(), seed + (++holds));
-                        holdWallStart = now;
-                        nextHold = holdPlan.nextFireTimeNs();
+                        clock = clock.freeze(now);
+                        // A seed per hold: two holds at one rate do not replay the same Poisson starts.
+                        FireTimeSequence plan = holdPlan(hold.rate(), seed + (++holds));
+                        mode = new Holding(hold.rate(), now, new PlannedStarts(plan));
                     }
                     case Skip skip -> {
-                        int phase = profile.phaseAt(profileNow);
-                        if (phase + 1 >= profile.phases().size()) {
+                        int next = profile.phaseAt(clock.at(now)) + 1;
+                        if (next >= profile.phases().size()) {
                             profileNowNs = profileEnd;
                             return EndReason.PROFILE_COMPLETED;
                         }
-                        profileBase = profile.phaseStartNs(phase + 1);
-                        wallBase = now;
-                        plan = profile.fireTimes(definition.arrivals(), seed, phase + 1);
-                        nextFire = plan.nextFireTimeNs();
+                        clock = clock.jump(now, profile.phaseStartNs(next));
+                        profileStarts = new PlannedStarts(profile.fireTimes(definition.arrivals(), seed, next));
                     }
                 }
             }
-            long profileNow = frozen ? profileBase : profileBase + (now - wallBase);
+            long profileNow = clock.at(now);
             profileNowNs = Math.min(profileNow, profileEnd);
-            double rateNow = paused ? 0 : holding ? holdRate : profile.rateAt(profileNow);
+            double rateNow =
+                    switch (mode) {
+                        case Following following -> profile.rateAt(profileNow);
+                        case Paused paused -> 0;
+                        case Holding holding -> holding.rate();
+                    };
             targetRate = rateNow;
-            state.set(paused ? RunState.PAUSED : holding ? RunState.HOLDING : RunState.RUNNING);
-            if (paused) {
-                LockSupport.parkNanos(MAX_PARK_NANOS);
-                continue;
-            }
+            state.set(mode.state());
+            PlannedStarts starts;
             long due;
-            if (holding) {
-                due = holdWallStart + nextHold;
-            } else {
-                if (nextFire == FireTimeSequence.END) {
-                    if (profileNow >= profileEnd) {
-                        return EndReason.PROFILE_COMPLETED;
-                    }
-                    LockSupport.parkNanos(Math.min(profileEnd - profileNow, MAX_PARK_NANOS));
+            switch (mode) {
+                case Paused paused -> {
+                    LockSupport.parkNanos(MAX_PARK_NANOS);
                     continue;
                 }
-                due = wallBase + (nextFire - profileBase);
+                case Holding holding -> {
+                    starts = holding.starts();
+                    due = holding.sinceWallNs() + starts.next();
+                }
+                case Following following -> {
+                    starts = profileStarts;
+                    if (starts.next() == FireTimeSequence.END) {
+                        if (profileNow >= profileEnd) {
+                            return EndReason.PROFILE_COMPLETED;
+                        }
+                        LockSupport.parkNanos(Math.min(profileEnd - profileNow, MAX_PARK_NANOS));
+                        continue;
+                    }
+                    due = clock.wallAt(starts.next());
+                }
             }
             // Behind plan, overdue starts are paced at the catch-up factor times the higher of the rate now and the
             // rate of the overdue start: after a step down (350/s to 5/s) the backlog still goes out at a multiple of
@@ -349,7 +384,7 @@ public final class LoadRun implements AutoCloseable {
             // does.
             double paceRate = 0;
             if (due <= now && (catchUp.catchingUp() || now - due > lateAfter)) {
-                paceRate = holding ? holdRate : Math.max(rateNow, profile.rateAt(nextFire));
+                paceRate = mode instanceof Holding ? rateNow : Math.max(rateNow, profile.rateAt(starts.next()));
             }
             long sendAt = catchUp.sendAt(due, now, paceRate);
             if (sendAt > now) {
@@ -394,12 +429,13 @@ public final class LoadRun implements AutoCloseable {
                 pending = null;
                 sentTotal++;
             }
-            if (holding) {
-                nextHold = holdPlan.nextFireTimeNs();
-            } else {
-                nextFire = plan.nextFireTimeNs();
-            }
+            starts.advance();
         }
+    }
+
+    private FireTimeSequence holdPlan(double rate, long seed) {
+        return RateProfile.of("hold", Phase.hold(Duration.ofNanos(DAYS_3650_NANOS), rate))
+                .fireTimes(definition.arrivals(), seed);
     }
 
     private void finish(EndReason reason) {
@@ -451,10 +487,7 @@ public final class LoadRun implements AutoCloseable {
         private Histogram rawInterval;
         private final Histogram correctedTotal = new Histogram(Stats.HIGHEST_MICROS, 3);
         private final Histogram rawTotal = new Histogram(Stats.HIGHEST_MICROS, 3);
-        private long planned, sent, completed, late, dropped, blockedRequests, confidenceCount, skipped;
-        private double blockedMs, confidenceSum;
-        private Outcomes outcomes = Outcomes.NONE;
-        private final Map<String, Long> grades = new HashMap<>();
+        private IntervalCounts total = IntervalCounts.NONE;
         private HistogramLogWriter histogramLog;
         private PrintStream histogramLogStream;
         volatile String failure;
@@ -498,30 +531,8 @@ public final class LoadRun implements AutoCloseable {
                     writeInterval(correctedInterval, "corrected", intervalStartMs, endMs);
                     writeInterval(rawInterval, "raw", intervalStartMs, endMs);
                 }
-                long p = stats.planned.sumThenReset();
-                long s = stats.sent.sumThenReset();
-                long c = stats.completed.sumThenReset();
-                long l = stats.late.sumThenReset();
-                long d = stats.dropped.sumThenReset();
-                double b = stats.blockedNanos.sumThenReset() / 1e6;
-                long br = stats.blockedRequests.sumThenReset();
-                long cn = stats.confidenceCount.sumThenReset();
-                double cs = stats.confidenceSum.sumThenReset();
-                long sk = stats.skipped.sumThenReset();
-                Outcomes o = stats.outcomesThenReset();
-                Map<String, Long> g = stats.gradesThenReset();
-                planned += p;
-                sent += s;
-                completed += c;
-                late += l;
-                dropped += d;
-                blockedMs += b;
-                blockedRequests += br;
-                confidenceCount += cn;
-                confidenceSum += cs;
-                skipped += sk;
-                outcomes = outcomes.plus(o);
-                g.forEach((k, v) -> grades.merge(k, v, Long::sum));
+                IntervalCounts counts = stats.countsThenReset();
+                total = total.plus(counts);
                 RateProfile profile = definition.profile();
                 long profileNow = profileNowNs;
                 int phase =
@@ -535,22 +546,22 @@ public final class LoadRun implements AutoCloseable {
                         Duration.ofNanos(profileNow),
                         Duration.ofNanos(Math.max(0, profile.duration().toNanos() - profileNow)),
                         targetRate,
-                        interval > 0 ? s / interval : 0,
-                        p,
-                        s,
-                        c,
+                        interval > 0 ? counts.sent() / interval : 0,
+                        counts.planned(),
+                        counts.sent(),
+                        counts.completed(),
                         stats.inFlight.get(),
                         cap,
-                        l,
-                        d,
-                        b,
-                        br,
+                        counts.late(),
+                        counts.dropped(),
+                        counts.blockedMs(),
+                        counts.blockedRequests(),
                         LatencySummary.ofMicros(correctedInterval),
                         LatencySummary.ofMicros(rawInterval),
-                        o,
-                        cn == 0 ? Double.NaN : cs / cn,
-                        g,
-                        sk);
+                        counts.outcomes(),
+                        counts.averageConfidence(),
+                        counts.grades(),
+                        counts.skippedRecords());
                 for (SnapshotListener listener : listeners) {
                     try {
                         listener.onSnapshot(snapshot);
@@ -587,20 +598,20 @@ public final class LoadRun implements AutoCloseable {
                     Duration.between(startedAt, end),
                     reason,
                     second,
-                    planned,
-                    sent,
-                    completed,
-                    late,
-                    dropped,
-                    blockedMs,
-                    blockedRequests,
-                    planned == 0 ? 1.0 : sent / (double) planned,
+                    total.planned(),
+                    total.sent(),
+                    total.completed(),
+                    total.late(),
+                    total.dropped(),
+                    total.blockedMs(),
+                    total.blockedRequests(),
+                    total.planned() == 0 ? 1.0 : total.sent() / (double) total.planned(),
                     LatencySummary.ofMicros(correctedTotal),
                     LatencySummary.ofMicros(rawTotal),
-                    outcomes,
-                    confidenceCount == 0 ? Double.NaN : confidenceSum / confidenceCount,
-                    grades,
-                    skipped,
+                    total.outcomes(),
+                    total.averageConfidence(),
+                    total.grades(),
+                    total.skippedRecords(),
                     feed.skipExamples(),
                     sinkDropped,
                     reason == EndReason.FAILED ? failure : null);

@@ -83,7 +83,24 @@ final class Stats {
         adder.increment();
     }
 
-    Map<String, Long> gradesThenReset() {
+    /** Every counter of the interval that ends now; each count lands in exactly one interval. */
+    IntervalCounts countsThenReset() {
+        return new IntervalCounts(
+                planned.sumThenReset(),
+                sent.sumThenReset(),
+                completed.sumThenReset(),
+                late.sumThenReset(),
+                dropped.sumThenReset(),
+                blockedNanos.sumThenReset() / 1e6,
+                blockedRequests.sumThenReset(),
+                confidenceCount.sumThenReset(),
+                confidenceSum.sumThenReset(),
+                skipped.sumThenReset(),
+                outcomesThenReset(),
+                gradesThenReset());
+    }
+
+    private Map<String, Long> gradesThenReset() {
         Map<String, Long> result = new HashMap<>();
         grades.forEach((grade, adder) -> {
             long n = adder.sumThenReset();
@@ -94,7 +111,7 @@ final class Stats {
         return result;
     }
 
-    Outcomes outcomesThenReset() {
+    private Outcomes outcomesThenReset() {
         return new Outcomes(
                 status2xx.sumThenReset(),
                 status3xx.sumThenReset(),
