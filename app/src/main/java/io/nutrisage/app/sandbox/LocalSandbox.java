@@ -32,12 +32,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +59,7 @@ public final class LocalSandbox implements MonitoringTarget {
     private final TargetTrackingScaler scaler;
     private final List<AlarmEvaluator> alarms = new ArrayList<>();
     private final MetricStore store = new MetricStore();
-    private final Bounded<ScalingActivity> activities = new Bounded<>(200);
-    private final Bounded<AlarmTransition> transitions = new Bounded<>(500);
-    private final Bounded<ServiceEvent> events = new Bounded<>(100);
-    private final Bounded<LogLine> logs = new Bounded<>(2_000);
-    private final AtomicLong ids = new AtomicLong();
+    private final SandboxJournal journal;
     private final ExecutorService launcher;
     private final ScheduledExecutorService ticker;
     private final Instant startedAt;
@@ -81,6 +75,7 @@ public final class LocalSandbox implements MonitoringTarget {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.startedAt = clock.instant();
+        this.journal = new SandboxJournal(clock);
         this.front = new RoundRobinFront();
         this.launcher = Executors.newThreadPerTaskExecutor(
                 Thread.ofPlatform().name("sandbox-launch-", 0).daemon().factory());
@@ -88,17 +83,16 @@ public final class LocalSandbox implements MonitoringTarget {
         this.fleet = new SandboxFleet(
                 replicas,
                 front,
-                autoscaling.toSandboxTime(settings.awsTaskStartDelay()),
-                autoscaling.toSandboxTime(settings.awsDeregistrationDelay()),
+                new SandboxFleet.Timing(
+                        autoscaling.toSandboxTime(settings.awsTaskStartDelay()),
+                        autoscaling.toSandboxTime(settings.awsDeregistrationDelay())),
                 settings.serviceName(),
                 startedAt,
-                this::onEvent,
-                message -> log("ecs-agent", message),
-                this::taskId,
+                journal,
                 launcher);
-        this.scaler = new TargetTrackingScaler(autoscaling, settings.resourceId(), startedAt, this::nextId);
+        this.scaler = new TargetTrackingScaler(autoscaling, settings.resourceId(), startedAt, journal::nextId);
         for (AlarmDefinition definition : settings.alarms()) {
-            alarms.add(new AlarmEvaluator(definition, startedAt, this::nextId));
+            alarms.add(new AlarmEvaluator(definition, startedAt, journal::nextId));
         }
         refreshAlarmSnapshot();
         this.lastSample = startedAt;
@@ -173,72 +167,30 @@ public final class LocalSandbox implements MonitoringTarget {
         lastTick = now;
     }
 
+    /** Reads the serving replicas and the front, then stores the sample and adds it to the sandbox minute. */
     private void sample(Instant now) {
         double seconds = Math.max(1e-3, Duration.between(lastSample, now).toNanos() / 1e9);
         lastSample = now;
-        List<SandboxFleet.Task> serving = fleet.serving();
-        long cpuUsed = 0;
-        Histogram latency = ModelInterval.newHistogram();
-        double confidenceSum = 0;
-        long predictions = 0;
-        ModelInterval.WeightedMean sugars = ModelInterval.WeightedMean.NONE;
-        ModelInterval.WeightedMean sodium = ModelInterval.WeightedMean.NONE;
-        for (SandboxFleet.Task t : serving) {
+        List<SandboxSample.TaskReading> serving = new ArrayList<>();
+        for (SandboxFleet.Task t : fleet.serving()) {
             Replica replica = t.replica();
             long cpu = replica.cpuTimeNanos();
-            cpuUsed += Math.max(0, cpu - t.lastCpuNanos);
+            serving.add(new SandboxSample.TaskReading(cpu - t.lastCpuNanos, replica.takeInterval()));
             t.lastCpuNanos = cpu;
-            ModelInterval interval = replica.takeInterval();
-            latency.add(interval.latencyMicros());
-            confidenceSum += interval.confidenceSum();
-            predictions += interval.predictions();
-            // Weighted by each replica's records: the mean of every input the fleet graded in the interval.
-            sugars = sugars.plus(interval.sugars());
-            sodium = sodium.plus(interval.sodium());
         }
-        if (!serving.isEmpty()) {
-            double reservedNanos = serving.size() * (settings.cpuUnitsPerTask() / 1024.0) * seconds * 1e9;
-            double cpuPercent = 100.0 * cpuUsed / reservedNanos;
-            // A process cannot tell which replica retains which object: the heap is shared out evenly.
-            double memoryPercent = Math.min(
-                    100.0,
-                    100.0
-                            * MEMORY.getHeapMemoryUsage().getUsed()
-                            / (serving.size() * settings.memoryMiBPerTask() * 1024.0 * 1024.0));
-            store.append(MetricId.CPU_UTILIZATION, now, cpuPercent);
-            store.append(MetricId.MEMORY_UTILIZATION, now, memoryPercent);
-            period.cpu.add(cpuPercent);
-        }
-        if (latency.getTotalCount() > 0) {
-            store.append(MetricId.MODEL_LATENCY_P90, now, latency.getValueAtPercentile(90) / 1000.0);
-            period.latency.add(latency);
-        }
-        if (predictions > 0) {
-            store.append(MetricId.CONFIDENCE_AVG, now, confidenceSum / predictions);
-        }
-        sugars.mean().ifPresent(mean -> store.append(MetricId.INPUT_SUGARS_MEAN, now, mean));
-        sodium.mean().ifPresent(mean -> store.append(MetricId.INPUT_SODIUM_MEAN, now, mean));
-        var frontInterval = front.takeInterval();
-        double rate = frontInterval.requests() / seconds;
-        store.append(MetricId.REQUEST_RATE, now, rate);
-        int targets = front.registeredTargets();
-        if (targets > 0) {
-            double perTarget = frontInterval.requests() / (double) targets;
-            store.append(MetricId.REQUEST_COUNT_PER_TARGET, now, perTarget);
-            // ALBRequestCountPerTarget is a Sum over the period: RequestCount / registered targets.
-            period.requestsPerTarget.add(perTarget);
-        }
-        store.append(MetricId.TARGET_5XX, now, (frontInterval.target5xx() + frontInterval.elb5xx()) / seconds);
-        if (frontInterval.responseTimeMicros().getTotalCount() > 0) {
-            store.append(
-                    MetricId.TARGET_RESPONSE_TIME_P90,
-                    now,
-                    frontInterval.responseTimeMicros().getValueAtPercentile(90) / 1000.0);
-        }
-        FleetStatus status = fleet.status(now);
-        store.append(MetricId.RUNNING_TASKS, now, status.running());
-        store.append(MetricId.DESIRED_TASKS, now, status.desired());
-        store.append(MetricId.PENDING_TASKS, now, status.pending());
+        SandboxSample sample = SandboxSample.of(
+                new SandboxSample.Readings(
+                        now,
+                        seconds,
+                        serving,
+                        front.takeInterval(),
+                        front.registeredTargets(),
+                        fleet.status(now),
+                        MEMORY.getHeapMemoryUsage().getUsed()),
+                settings.cpuUnitsPerTask(),
+                settings.memoryMiBPerTask());
+        sample.values().forEach((metric, value) -> store.append(metric, now, value));
+        period.add(sample);
     }
 
     private void evaluatePeriod(Instant now) {
@@ -252,16 +204,15 @@ public final class LocalSandbox implements MonitoringTarget {
 
         int before = fleet.desired();
         var outcome = scaler.onPeriod(now, datapoints, before);
-        outcome.transitions().forEach(this::onTransition);
+        outcome.transitions().forEach(journal::transition);
         for (AlarmEvaluator alarm : alarms) {
             Double v = datapoints.get(alarm.definition().metric());
             alarm.evaluate(now, v == null ? OptionalDouble.empty() : OptionalDouble.of(v))
-                    .ifPresent(this::onTransition);
+                    .ifPresent(journal::transition);
         }
         refreshAlarmSnapshot();
         outcome.activity().ifPresent(activity -> {
-            activities.add(activity);
-            log("application-autoscaling", activity.description() + " Cause: " + activity.cause());
+            journal.activity(activity);
             fleet.setDesired(activity.toCapacity());
             fleet.reconcile(now);
         });
@@ -286,25 +237,8 @@ public final class LocalSandbox implements MonitoringTarget {
         alarmSnapshot = List.copyOf(all);
     }
 
-    private void onTransition(AlarmTransition t) {
-        transitions.add(t);
-        log("cloudwatch", "Alarm " + t.alarmName() + ": " + t.summary() + ". " + t.reason());
-    }
-
-    private void onEvent(ServiceEvent event) {
-        events.add(event);
-    }
-
     private void log(String stream, String message) {
-        logs.add(new LogLine(nextId(), clock.instant(), stream, message));
-    }
-
-    private String nextId() {
-        return Long.toString(ids.incrementAndGet());
-    }
-
-    private String taskId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        journal.log(stream, message);
     }
 
     @Override
@@ -344,7 +278,7 @@ public final class LocalSandbox implements MonitoringTarget {
 
             @Override
             public List<ServiceEvent> recentEvents() {
-                return events.newestFirst();
+                return journal.events();
             }
         };
     }
@@ -354,7 +288,7 @@ public final class LocalSandbox implements MonitoringTarget {
         return new ScalingSource() {
             @Override
             public List<ScalingActivity> recentActivities() {
-                return activities.newestFirst();
+                return journal.activities();
             }
 
             @Override
@@ -379,7 +313,7 @@ public final class LocalSandbox implements MonitoringTarget {
 
             @Override
             public List<AlarmTransition> recentTransitions() {
-                return transitions.newestFirst();
+                return journal.transitions();
             }
         };
     }
@@ -388,7 +322,7 @@ public final class LocalSandbox implements MonitoringTarget {
     public LogSource logs() {
         return (filter, limit) -> {
             String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
-            List<LogLine> matching = logs.oldestFirst().stream()
+            List<LogLine> matching = journal.logsOldestFirst().stream()
                     .filter(l -> needle.isEmpty()
                             || (l.stream() + " " + l.message())
                                     .toLowerCase(Locale.ROOT)
@@ -424,6 +358,15 @@ public final class LocalSandbox implements MonitoringTarget {
         final Mean cpu = new Mean();
         final Mean requestsPerTarget = new Mean();
         final Histogram latency = ModelInterval.newHistogram();
+
+        void add(SandboxSample sample) {
+            sample.cpuPercent().ifPresent(cpu::add);
+            // ALBRequestCountPerTarget is a Sum over the period: RequestCount / registered targets.
+            sample.requestsPerTarget().ifPresent(requestsPerTarget::add);
+            if (sample.latencyMicros().getTotalCount() > 0) {
+                latency.add(sample.latencyMicros());
+            }
+        }
 
         void reset() {
             cpu.reset();

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The ECS service scheduler of the sandbox: keeps {@code desired} tasks, launching replicas that become RUNNING (and
@@ -52,9 +50,7 @@ final class SandboxFleet {
     private final Duration drainDelay;
     private final String serviceName;
     private final String targetGroup;
-    private final Consumer<ServiceEvent> events;
-    private final Consumer<String> log;
-    private final Supplier<String> ids;
+    private final SandboxJournal journal;
     private final Executor launcher;
     private final List<Task> tasks = new ArrayList<>();
     private final Instant createdAt;
@@ -67,28 +63,34 @@ final class SandboxFleet {
 
     private boolean countsChanged;
 
+    /**
+     * How long a task takes to become RUNNING and registered (Fargate provisioning, image pull, container start and
+     * the health check's start period, in sandbox time), and how long a deregistered one drains before it stops.
+     */
+    record Timing(Duration startDelay, Duration drainDelay) {
+        Timing {
+            Objects.requireNonNull(startDelay, "startDelay");
+            Objects.requireNonNull(drainDelay, "drainDelay");
+        }
+    }
+
     SandboxFleet(
             ReplicaFactory factory,
             TargetRegistry registry,
-            Duration startDelay,
-            Duration drainDelay,
+            Timing timing,
             String serviceName,
             Instant createdAt,
-            Consumer<ServiceEvent> events,
-            Consumer<String> log,
-            Supplier<String> ids,
+            SandboxJournal journal,
             Executor launcher) {
         this.factory = Objects.requireNonNull(factory);
         this.registry = Objects.requireNonNull(registry);
-        this.startDelay = Objects.requireNonNull(startDelay);
-        this.drainDelay = Objects.requireNonNull(drainDelay);
+        this.startDelay = timing.startDelay();
+        this.drainDelay = timing.drainDelay();
         this.serviceName = Objects.requireNonNull(serviceName);
         this.targetGroup = "arn:aws:elasticloadbalancing:local:000000000000:targetgroup/" + serviceName + "/sandbox";
         this.createdAt = Objects.requireNonNull(createdAt);
         this.updatedAt = createdAt;
-        this.events = Objects.requireNonNull(events);
-        this.log = Objects.requireNonNull(log);
-        this.ids = Objects.requireNonNull(ids);
+        this.journal = Objects.requireNonNull(journal);
         this.launcher = Objects.requireNonNull(launcher);
     }
 
@@ -128,7 +130,9 @@ final class SandboxFleet {
                 t.lastCpuNanos = t.replica().cpuTimeNanos();
                 registry.register(t.id, t.replica().endpoint());
                 emit(now, "(service " + serviceName + ") registered 1 targets in (target-group " + targetGroup + ")");
-                log.accept("task " + t.id + " RUNNING at " + t.replica().endpoint());
+                journal.log(
+                        "ecs-agent",
+                        "task " + t.id + " RUNNING at " + t.replica().endpoint());
             }
         }
         for (var it = tasks.iterator(); it.hasNext(); ) {
@@ -138,12 +142,12 @@ final class SandboxFleet {
                 Replica r = t.replica();
                 launcher.execute(r::close);
                 emit(now, "(service " + serviceName + ") has stopped 1 running tasks: (task " + t.id + ").");
-                log.accept("task " + t.id + " STOPPED");
+                journal.log("ecs-agent", "task " + t.id + " STOPPED");
             }
         }
         long active = tasks.stream().filter(t -> t.state != TaskState.DRAINING).count();
         for (long i = active; i < desired; i++) {
-            String id = ids.get();
+            String id = journal.taskId();
             CompletableFuture<Replica> replica = CompletableFuture.supplyAsync(
                     () -> {
                         try {
@@ -155,7 +159,7 @@ final class SandboxFleet {
                     launcher);
             tasks.add(new Task(id, now, replica));
             emit(now, "(service " + serviceName + ") has started 1 tasks: (task " + id + ").");
-            log.accept("task " + id + " PROVISIONING");
+            journal.log("ecs-agent", "task " + id + " PROVISIONING");
         }
         for (long surplus = active - desired; surplus > 0; surplus--) {
             Task victim = newestActive();
@@ -195,7 +199,7 @@ final class SandboxFleet {
     private void emit(Instant now, String message) {
         // Every event marks a change of the tasks (started, registered, draining, stopped).
         countsChanged = true;
-        events.accept(new ServiceEvent(ids.get(), now, message));
+        journal.event(new ServiceEvent(journal.taskId(), now, message));
     }
 
     private int countIn(TaskState state) {

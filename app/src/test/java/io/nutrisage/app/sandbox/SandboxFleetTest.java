@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class SandboxFleetTest {
     private static final Instant T0 = Instant.parse("2026-11-23T17:00:00Z");
 
-    private final List<ServiceEvent> events = new ArrayList<>();
+    private final SandboxJournal journal =
+            new SandboxJournal(() -> T0, () -> "t" + SandboxFleetTest.this.ids.incrementAndGet());
+    /** How many of the journal's events the test has looked at already ({@link #forgetEvents}). */
+    private int eventsForgotten;
+
     private final Map<String, URI> registered = new LinkedHashMap<>();
     private final List<FakeReplica> started = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -41,14 +45,22 @@ class SandboxFleetTest {
                     return r;
                 },
                 registry,
-                Duration.ofSeconds(6),
-                Duration.ofSeconds(3),
+                new SandboxFleet.Timing(Duration.ofSeconds(6), Duration.ofSeconds(3)),
                 "nutrisage",
                 T0,
-                events::add,
-                line -> {},
-                () -> "t" + ids.incrementAndGet(),
+                journal,
                 Runnable::run);
+    }
+
+    /** The fleet's service events since the last {@link #forgetEvents}, oldest first. */
+    private List<ServiceEvent> events() {
+        List<ServiceEvent> all = new ArrayList<>(journal.events());
+        java.util.Collections.reverse(all);
+        return all.subList(eventsForgotten, all.size());
+    }
+
+    private void forgetEvents() {
+        eventsForgotten += events().size();
     }
 
     @Test
@@ -60,7 +72,7 @@ class SandboxFleetTest {
             assertThat(s.pending()).isEqualTo(2);
             assertThat(s.running()).isZero();
         });
-        assertThat(events)
+        assertThat(events())
                 .extracting(ServiceEvent::message)
                 .allMatch(m -> m.matches("\\(service nutrisage\\) has started 1 tasks: \\(task t\\d+\\)\\."));
 
@@ -69,7 +81,7 @@ class SandboxFleetTest {
         fleet.reconcile(T0.plusSeconds(6));
         assertThat(fleet.status(T0.plusSeconds(6)).running()).isEqualTo(2);
         assertThat(registered).hasSize(2);
-        assertThat(events.getLast().message()).isEqualTo("(service nutrisage) has reached a steady state.");
+        assertThat(events().getLast().message()).isEqualTo("(service nutrisage) has reached a steady state.");
     }
 
     @Test
@@ -119,7 +131,7 @@ class SandboxFleetTest {
         fleet.setDesired(3);
         fleet.reconcile(T0);
         fleet.reconcile(T0.plusSeconds(6));
-        events.clear();
+        forgetEvents();
 
         fleet.setDesired(1);
         fleet.reconcile(T0.plusSeconds(10));
@@ -131,7 +143,7 @@ class SandboxFleetTest {
         fleet.reconcile(T0.plusSeconds(13));
         assertThat(fleet.status(T0.plusSeconds(13)).running()).isEqualTo(1);
         assertThat(started).filteredOn(r -> r.closed).hasSize(2);
-        assertThat(events)
+        assertThat(events())
                 .extracting(ServiceEvent::message)
                 .contains("(service nutrisage) has begun draining connections on 1 tasks.")
                 .anyMatch(m -> m.startsWith("(service nutrisage) has stopped 1 running tasks: (task t"))
