@@ -1,5 +1,7 @@
 package io.nutrisage.app.aws;
 
+import static io.nutrisage.app.ui.ConsoleHarness.await;
+import static io.nutrisage.app.ui.ConsoleHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nutrisage.app.AwsStackConnector;
@@ -11,33 +13,27 @@ import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.session.Trace;
+import io.nutrisage.app.ui.ConsoleHarness;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
-import io.nutrisage.app.ui.FxTaskExecutor;
 import io.nutrisage.predictor.model.GradePredictors;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The console, headless (Monocle), starts on the local sandbox; the user chooses "AWS stack…" in the target chooser and
@@ -48,43 +44,34 @@ class AwsConnectGuiTest {
     @TempDir
     Path dir;
 
-    private AwsStub stub;
+    private StubFixture aws;
     private final List<MonitoringTarget> sandboxes = new CopyOnWriteArrayList<>();
-    private ConsoleViewModel viewModel;
-    private ConsoleView view;
-    private FxTaskExecutor executor;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        stub = AwsStub.start();
-        // Ten minutes of data ending with the last complete minute before now (the console runs on the real clock).
-        NutriSageStack.load(stub, Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10)));
-        AwsStackConnector aws = new AwsStackConnector(
-                settings -> settings.withEndpointOverride(stub.endpoint())
-                        .withCredentials(
-                                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
-                        .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10)),
-                new RecentTargets(dir.resolve("recent.json")));
+    @RegisterExtension
+    final ConsoleHarness console = ConsoleHarness.of(executor -> {
         SandboxSettings sandbox = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500));
-        executor = new FxTaskExecutor();
-        viewModel = new ConsoleApp.Wiring(
+        AwsStackConnector connector =
+                new AwsStackConnector(aws::pointAt, new RecentTargets(dir.resolve("recent.json")));
+        return new ConsoleApp.Wiring(
                         () -> {
                             MonitoringTarget t = LocalSandbox.start(
                                     sandbox, LocalSandbox.serviceReplicas(GradePredictors.loadBundled()));
                             sandboxes.add(t);
                             return t;
                         },
-                        aws,
+                        connector,
                         dir.resolve("recordings"))
                 .viewModel(executor);
-        view = ConsoleApp.show(stage, viewModel, executor);
-    }
+    });
 
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
-        executor.close();
-        stub.close();
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        aws = console.closeAfterwards(StubFixture.live());
+        view = console.show(stage);
+        viewModel = console.viewModel();
     }
 
     @Test
@@ -165,7 +152,7 @@ class AwsConnectGuiTest {
         String label = "AWS nutrisage/nutrisage-predictor by hand (eu-west-1, profile nutrisage-test)";
         assertThat(fx(() -> chooser(robot).getValue())).isEqualTo(label);
         // No CloudFormation call: the names were taken as typed.
-        assertThat(stub.count("DescribeStacks")).isZero();
+        assertThat(aws.stub().count("DescribeStacks")).isZero();
         WaitForAsyncUtils.asyncFx(() -> view.charts()
                         .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
@@ -194,7 +181,7 @@ class AwsConnectGuiTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void expiredCredentialsShowTheFixAndKeepTheSandbox(FxRobot robot) throws Exception {
         await(() -> viewModel.targetChooser().connectionProperty().get() == ConnectionState.CONNECTED, 40);
-        stub.failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "GetCallerIdentity");
+        aws.stub().failNext(AwsStub.Fault.EXPIRED_TOKEN, 5, "GetCallerIdentity");
 
         chooseAwsAndConnect(robot, NutriSageStack.ENV);
 
@@ -240,13 +227,5 @@ class AwsConnectGuiTest {
         } catch (java.io.IOException e) {
             return true;
         }
-    }
-
-    private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 }

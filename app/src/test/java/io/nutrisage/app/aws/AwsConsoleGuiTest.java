@@ -1,32 +1,27 @@
 package io.nutrisage.app.aws;
 
+import static io.nutrisage.app.ui.ConsoleHarness.await;
+import static io.nutrisage.app.ui.ConsoleHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.app.ConsoleApp;
-import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
 import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.session.Trace;
+import io.nutrisage.app.ui.ConsoleHarness;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
-import io.nutrisage.app.ui.FxTaskExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,51 +36,40 @@ class AwsConsoleGuiTest {
     @TempDir
     static Path runs;
 
-    private static AwsStub stub;
+    private static StubFixture aws;
     private static AwsSettings settings;
-    private ConsoleViewModel viewModel;
-    private ConsoleView view;
-    private FxTaskExecutor executor;
 
     @BeforeAll
     static void startStub() throws Exception {
-        stub = AwsStub.start();
-        // Ten minutes of data ending with the last complete minute before now (the console runs on the real clock).
-        Instant firstMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
-        NutriSageStack.load(stub, firstMinute);
-        settings = AwsSettings.of("nutrisage-test", AwsStub.REGION)
-                .withEndpointOverride(stub.endpoint())
-                .withCredentials(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
-                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10));
+        aws = StubFixture.live();
+        settings = aws.settings();
     }
 
     @AfterAll
     static void stopStub() {
-        stub.close();
+        aws.close();
     }
+
+    // The connect dialog's path: resolve the stack by name, then connect; both off the FX thread.
+    @RegisterExtension
+    final ConsoleHarness console = ConsoleHarness.of(executor -> new ConsoleViewModel(
+            () -> AwsTargets.connect(
+                    AwsTargets.resolveStack(settings, NutriSageStack.ENV),
+                    settings,
+                    AwsPolling.defaults(),
+                    Clock.systemUTC()),
+            new LoadgenDriver(),
+            runs.resolve("recordings"),
+            executor,
+            InstantSource.system()));
+
+    private ConsoleViewModel viewModel;
+    private ConsoleView view;
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        // The connect dialog's path: resolve the stack by name, then connect; both off the FX thread.
-        viewModel = new ConsoleViewModel(
-                () -> AwsTargets.connect(
-                        AwsTargets.resolveStack(settings, NutriSageStack.ENV),
-                        settings,
-                        AwsPolling.defaults(),
-                        Clock.systemUTC()),
-                new LoadgenDriver(),
-                runs.resolve("recordings"),
-                executor,
-                InstantSource.system());
-        view = ConsoleApp.show(stage, viewModel, executor);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
-        executor.close();
+        view = console.show(stage);
+        viewModel = console.viewModel();
     }
 
     @Test
@@ -111,14 +95,6 @@ class AwsConsoleGuiTest {
             assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
         }
         assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(4);
-        assertThat(stub.count("GetMetricData")).isPositive();
-    }
-
-    private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
+        assertThat(aws.stub().count("GetMetricData")).isPositive();
     }
 }

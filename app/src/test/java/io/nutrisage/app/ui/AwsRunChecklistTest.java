@@ -8,6 +8,7 @@ import io.nutrisage.app.aws.AwsSeries;
 import io.nutrisage.app.aws.AwsSettings;
 import io.nutrisage.app.aws.AwsTargetSpec;
 import io.nutrisage.app.aws.AwsTargets;
+import io.nutrisage.app.aws.StubFixture;
 import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
 import io.nutrisage.app.load.LoadDriver;
@@ -26,42 +27,33 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * After a run on an AWS target the checklist adds the checks from AWS's own records (AwsRunValidation), read in the
  * background once a minute at most until CloudWatch's late minutes are in. The real SDK against the stub stack.
  */
 class AwsRunChecklistTest {
-    private static final Instant FIRST_MINUTE = Instant.parse("2026-11-23T11:50:00Z");
-    private static final Instant NOW = Instant.parse("2026-11-23T12:00:30Z");
+    private static final Instant FIRST_MINUTE = StubFixture.FIRST_MINUTE;
+    private static final Instant NOW = StubFixture.NOW;
     private static final String LOG_CHECK = "Predictor log: failed requests < 1 % of requests, no other ERROR line";
 
     @TempDir
     Path dir;
 
-    private AwsStub stub;
+    private StubFixture aws;
     private ConsoleViewModel vm;
     private AwsMonitoringTarget target;
     private final AtomicReference<Instant> now = new AtomicReference<>(FIRST_MINUTE);
 
     @BeforeEach
     void start() throws Exception {
-        stub = AwsStub.start();
-        NutriSageStack.load(stub, FIRST_MINUTE);
-        AwsSettings settings = AwsSettings.of("nutrisage-test", AwsStub.REGION)
-                .withEndpointOverride(stub.endpoint())
-                .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
-                .withTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(10));
+        aws = new StubFixture();
+        AwsSettings settings = aws.settings();
         AwsTargetSpec spec = AwsTargetSpec.byHand(
                 NutriSageStack.CLUSTER,
                 NutriSageStack.SERVICE,
@@ -80,7 +72,7 @@ class AwsRunChecklistTest {
                 },
                 noLoad,
                 dir,
-                new DirectWorkExecutor(),
+                TaskExecutor.queued(),
                 now::get);
         vm.connect(); // the run's timeline starts at FIRST_MINUTE
         assertThat(vm.targetChooser().targetNameProperty().get()).startsWith("AWS nutrisage/nutrisage-predictor");
@@ -103,7 +95,7 @@ class AwsRunChecklistTest {
     @AfterEach
     void stop() {
         vm.close();
-        stub.close();
+        aws.close();
     }
 
     @Test
@@ -159,14 +151,15 @@ class AwsRunChecklistTest {
     }
 
     private void otherError(String time, String id) {
-        stub.addLogEvent(new AwsStub.LogEvent(
-                NutriSageStack.LOG_GROUP,
-                "ecs/predictor/5e6f",
-                Instant.parse(time).toEpochMilli(),
-                time.replace("Z", ".000Z")
-                        + " [emf-flusher] ERROR io.nutrisage.predictor.metrics.ModelMetrics - Writing model metrics"
-                        + " failed",
-                id));
+        aws.stub()
+                .addLogEvent(new AwsStub.LogEvent(
+                        NutriSageStack.LOG_GROUP,
+                        "ecs/predictor/5e6f",
+                        Instant.parse(time).toEpochMilli(),
+                        time.replace("Z", ".000Z")
+                                + " [emf-flusher] ERROR io.nutrisage.predictor.metrics.ModelMetrics - Writing model metrics"
+                                + " failed",
+                        id));
     }
 
     private MonitorUpdate quietUpdate() {
@@ -187,20 +180,5 @@ class AwsRunChecklistTest {
     private static LoadSnapshot finished() {
         return new LoadSnapshot(
                 NOW, LoadState.FINISHED, 0, Duration.ofMinutes(10), Duration.ZERO, 0, 0, 0, 100, 100, 0, 0, 10, 9, 0.8);
-    }
-
-    /** Work at once on the calling thread; the session poller's results are queued and never applied. */
-    private static final class DirectWorkExecutor implements TaskExecutor {
-        private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
-            TaskExecutor.direct().execute(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void runOnUi(Runnable action) {
-            ui.add(action);
-        }
     }
 }

@@ -2,12 +2,10 @@ package io.nutrisage.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.app.ConsoleApp;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -16,6 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -52,23 +51,20 @@ class ConsoleCssTest {
     @TempDir
     static Path runs;
 
-    private ConsoleViewModel viewModel;
-    private FxTaskExecutor executor;
+    @RegisterExtension
+    final ConsoleHarness console =
+            ConsoleHarness.withoutTarget(() -> runs, () -> Instant.parse("2026-11-23T17:00:00Z"));
 
     @Start
     void start(Stage stage) {
         CSS_LOGGERS.forEach(l -> l.addHandler(COLLECTOR));
         warnings.clear();
-        executor = new FxTaskExecutor();
-        viewModel = TestConsoles.withoutTarget(runs, executor, () -> Instant.parse("2026-11-23T17:00:00Z"));
-        ConsoleApp.show(stage, viewModel, executor);
+        console.show(stage);
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         CSS_LOGGERS.forEach(l -> l.removeHandler(COLLECTOR));
-        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
-        executor.close();
     }
 
     @Test

@@ -1,33 +1,28 @@
 package io.nutrisage.app.ui;
 
+import static io.nutrisage.app.ui.ConsoleHarness.await;
+import static io.nutrisage.app.ui.ConsoleHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.app.ConsoleApp;
 import io.nutrisage.app.load.LoadState;
-import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.AlarmState;
 import io.nutrisage.app.monitoring.ConnectionState;
-import io.nutrisage.app.sandbox.LocalSandbox;
 import io.nutrisage.app.sandbox.SandboxSettings;
 import io.nutrisage.app.session.RingSeries;
 import io.nutrisage.app.session.Trace;
-import io.nutrisage.predictor.model.GradePredictors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,27 +38,17 @@ class ConsoleGuiTest {
     @TempDir
     static Path runs;
 
+    @RegisterExtension
+    final ConsoleHarness console = ConsoleHarness.onSandbox(
+            () -> runs.resolve("recordings"), SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500)));
+
     private ConsoleViewModel viewModel;
     private ConsoleView view;
-    private FxTaskExecutor executor;
 
     @Start
     void start(Stage stage) {
-        SandboxSettings settings = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofMillis(500));
-        executor = new FxTaskExecutor();
-        viewModel = new ConsoleViewModel(
-                () -> LocalSandbox.start(settings, LocalSandbox.serviceReplicas(GradePredictors.loadBundled())),
-                new LoadgenDriver(),
-                runs.resolve("recordings"),
-                executor,
-                InstantSource.system());
-        view = ConsoleApp.show(stage, viewModel, executor);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
-        executor.close();
+        view = console.show(stage);
+        viewModel = console.viewModel();
     }
 
     @Test
@@ -140,7 +125,7 @@ class ConsoleGuiTest {
         WaitForAsyncUtils.asyncFx(() -> view.charts()
                         .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
-        var result = fx(() -> new Exporter(executor).export(view.root(), view.charts(), viewModel, out))
+        var result = fx(() -> new Exporter(console.executor()).export(view.root(), view.charts(), viewModel, out))
                 .get(60, TimeUnit.SECONDS);
         assertThat(result.files()).hasSize(1 + ChartsPane.CHARTS.size() + 3);
         for (Path file : result.files()) {
@@ -177,13 +162,5 @@ class ConsoleGuiTest {
                 .as("layout pulses in 3 s of idle monitoring")
                 .isLessThan(20);
         assertThat(fx(() -> view.charts().points(Trace.CLIENT_ERRORS))).isZero();
-    }
-
-    private static void await(Supplier<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::get));
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get(20, TimeUnit.SECONDS);
     }
 }

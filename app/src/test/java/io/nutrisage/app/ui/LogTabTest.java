@@ -2,7 +2,6 @@ package io.nutrisage.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nutrisage.app.ConsoleApp;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.TargetStatus;
@@ -12,13 +11,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,20 +34,15 @@ class LogTabTest {
     @TempDir
     static Path runs;
 
+    @RegisterExtension
+    final ConsoleHarness console = ConsoleHarness.withoutTarget(() -> runs, () -> T0);
+
     private ConsoleViewModel viewModel;
-    private FxTaskExecutor executor;
 
     @Start
     void start(Stage stage) {
-        executor = new FxTaskExecutor();
-        viewModel = TestConsoles.withoutTarget(runs, executor, () -> T0);
-        ConsoleApp.show(stage, viewModel, executor);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(viewModel::close).get(20, TimeUnit.SECONDS);
-        executor.close();
+        console.show(stage);
+        viewModel = console.viewModel();
     }
 
     @Test

@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +76,7 @@ class TargetSwitchingTest {
             sandboxes.add(t);
             return t;
         };
-        vm = new ConsoleViewModel(sandbox, aws, noLoad, dir, new QueueingExecutor(), () -> T0);
+        vm = new ConsoleViewModel(sandbox, aws, noLoad, dir, TaskExecutor.queued(), () -> T0);
         return vm;
     }
 
@@ -162,21 +160,6 @@ class TargetSwitchingTest {
         assertThat(vm.statusProperty().get()).startsWith("Cannot connect: enter the stack or environment name");
         assertThat(stacks).isEmpty();
         assertThat(sandboxes.getFirst().closed).isFalse();
-    }
-
-    /** Work at once on the calling thread; results of pollers' threads are dropped into a queue nobody drains. */
-    private static final class QueueingExecutor implements TaskExecutor {
-        private final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
-            TaskExecutor.direct().execute(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void runOnUi(Runnable action) {
-            ui.add(action);
-        }
     }
 
     private static final class FakeTarget implements MonitoringTarget, MetricsSource, ScalingSource, LogSource {
