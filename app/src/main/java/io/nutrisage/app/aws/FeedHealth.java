@@ -1,6 +1,7 @@
 package io.nutrisage.app.aws;
 
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.FeedStatus;
 import io.nutrisage.app.monitoring.TargetStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,7 @@ final class FeedHealth {
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     static final int LOG_SIZE = 100;
 
-    private record Feed(Optional<AwsProblem> problem, Optional<Instant> lastSuccess) {}
+    private record Feed(Optional<AwsProblem> problem, Optional<Instant> failingSince, Optional<Instant> lastSuccess) {}
 
     /** One change of the target's status. */
     record Entry(Instant time, ConnectionState state, String detail) {}
@@ -45,13 +46,17 @@ final class FeedHealth {
     }
 
     synchronized void succeeded(String feed) {
-        feeds.put(feed, new Feed(Optional.empty(), Optional.of(clock.instant())));
+        feeds.put(feed, new Feed(Optional.empty(), Optional.empty(), Optional.of(clock.instant())));
         update();
     }
 
     synchronized void failed(String feed, AwsProblem problem) {
         Feed before = feeds.get(feed);
-        feeds.put(feed, new Feed(Optional.of(problem), before == null ? Optional.empty() : before.lastSuccess()));
+        Optional<Instant> since = before != null && before.failingSince().isPresent()
+                ? before.failingSince()
+                : Optional.of(clock.instant());
+        feeds.put(
+                feed, new Feed(Optional.of(problem), since, before == null ? Optional.empty() : before.lastSuccess()));
         update();
     }
 
@@ -88,6 +93,17 @@ final class FeedHealth {
         if (closed) {
             return new TargetStatus(ConnectionState.DISCONNECTED, "closed", lastContact);
         }
+        List<FeedStatus> perFeed = new ArrayList<>();
+        feeds.forEach((name, f) -> perFeed.add(new FeedStatus(
+                name,
+                f.problem().isEmpty()
+                        ? ConnectionState.CONNECTED
+                        : f.problem().get().kind().needsUserAction()
+                                ? ConnectionState.DISCONNECTED
+                                : ConnectionState.DEGRADED,
+                f.problem().map(AwsProblem::message).orElse(""),
+                f.failingSince(),
+                f.lastSuccess())));
         List<String> problems = new ArrayList<>();
         boolean userAction = false;
         for (Feed f : feeds.values()) {
@@ -105,11 +121,11 @@ final class FeedHealth {
         }
         if (!problems.isEmpty()) {
             ConnectionState state = userAction ? ConnectionState.DISCONNECTED : ConnectionState.DEGRADED;
-            return new TargetStatus(state, String.join(" | ", problems), lastContact);
+            return new TargetStatus(state, String.join(" | ", problems), lastContact, perFeed);
         }
         if (lastContact.isEmpty()) {
-            return new TargetStatus(ConnectionState.CONNECTING, "connecting…", lastContact);
+            return new TargetStatus(ConnectionState.CONNECTING, "connecting…", lastContact, perFeed);
         }
-        return new TargetStatus(ConnectionState.CONNECTED, connectedDetail, lastContact);
+        return new TargetStatus(ConnectionState.CONNECTED, connectedDetail, lastContact, perFeed);
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
 
 /** The top bar (TargetBar.fxml): the target chooser and its state, theme, recordings and export. */
 public final class TargetBarView {
@@ -60,6 +61,27 @@ public final class TargetBarView {
     @FXML
     private ToggleButton darkToggle;
 
+    @FXML
+    private Label detailsTarget;
+
+    @FXML
+    private Label detailsConnection;
+
+    @FXML
+    private Label detailsAccount;
+
+    @FXML
+    private Label detailsCost;
+
+    @FXML
+    private VBox detailsFeeds;
+
+    @FXML
+    private VBox feedBanner;
+
+    /** Held: the view-model's unmodifiable wrapper listens to its list weakly. */
+    private ObservableList<TargetChooserViewModel.FeedAlert> alertsShown;
+
     TargetBarView(TargetChooserViewModel viewModel, RunPanelsViewModel run, Actions actions) {
         this.viewModel = viewModel;
         this.run = run;
@@ -87,6 +109,13 @@ public final class TargetBarView {
         viewModel.problemProperty().subscribe(p -> targetProblem.setTooltip(p.isEmpty() ? null : new Tooltip(p)));
         identityLabel.textProperty().bind(viewModel.accountProperty());
         costLabel.textProperty().bind(viewModel.apiCostProperty());
+        // The labels that may shrink in the bar are shown in full in the Details popover.
+        detailsTarget.textProperty().bind(viewModel.targetNameProperty());
+        detailsConnection.textProperty().bind(viewModel.connectionDetailProperty());
+        detailsAccount.textProperty().bind(viewModel.accountProperty());
+        detailsCost.textProperty().bind(viewModel.apiCostProperty());
+        alertsShown = viewModel.feedAlerts();
+        alertsShown.subscribe(this::showFeedAlerts);
         viewModel.connectionProperty().subscribe(this::showConnection);
         freshnessLabel.textProperty().bind(viewModel.freshnessProperty());
         tasksLabel
@@ -129,13 +158,44 @@ public final class TargetBarView {
         return Optional.ofNullable(openDialog);
     }
 
+    /** One line per unhealthy feed under the bar, and the same lines in the Details popover. */
+    private void showFeedAlerts() {
+        feedBanner
+                .getChildren()
+                .setAll(alertsShown.stream().map(TargetBarView::alertLabel).toList());
+        detailsFeeds
+                .getChildren()
+                .setAll(alertsShown.stream().map(TargetBarView::alertLabel).toList());
+        feedBanner.setVisible(!alertsShown.isEmpty());
+        feedBanner.setManaged(!alertsShown.isEmpty());
+    }
+
+    private static Label alertLabel(TargetChooserViewModel.FeedAlert alert) {
+        Label label = new Label(alert.text());
+        label.setWrapText(true);
+        label.getStyleClass().addAll("feed-alert", alert.state().name().toLowerCase(Locale.ROOT));
+        return label;
+    }
+
     private void showConnection(ConnectionState state) {
-        connectionBadge.setText(
-                state == null ? "" : state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        connectionBadge.setText(badgeText(state));
         connectionBadge.getStyleClass().removeAll("connected", "connecting", "degraded", "disconnected");
         if (state != null) {
             connectionBadge.getStyleClass().add(state.name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** The state in words, not only as a colour. */
+    static String badgeText(ConnectionState state) {
+        if (state == null) {
+            return "";
+        }
+        return switch (state) {
+            case CONNECTED -> "Connected";
+            case CONNECTING -> "Connecting…";
+            case DEGRADED -> "Degraded: data may be stale";
+            case DISCONNECTED -> "Disconnected";
+        };
     }
 
     @FXML

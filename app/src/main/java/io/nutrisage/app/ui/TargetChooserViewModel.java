@@ -2,10 +2,13 @@ package io.nutrisage.app.ui;
 
 import io.nutrisage.app.monitoring.CloudAccount;
 import io.nutrisage.app.monitoring.ConnectionState;
+import io.nutrisage.app.monitoring.FeedStatus;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.session.MonitorUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,7 @@ public final class TargetChooserViewModel {
     private final ReadOnlyStringWrapper apiCost = new ReadOnlyStringWrapper(this, "apiCost", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final UiEvent<String> choiceRefused = new UiEvent<>();
+    private final ObservableList<FeedAlert> feedAlerts = FXCollections.observableArrayList();
     private Instant lastDataTime;
     private Optional<CloudAccount> cloud = Optional.empty();
 
@@ -134,6 +138,7 @@ public final class TargetChooserViewModel {
 
     void installed(MonitoringTarget target, String choice) {
         problem.set("");
+        feedAlerts.clear();
         lastDataTime = null;
         freshness.set("no data yet");
         targetName.set(target.displayName());
@@ -149,6 +154,13 @@ public final class TargetChooserViewModel {
     }
 
     void applyMonitor(MonitorUpdate update) {
+        List<FeedAlert> alerts = update.status().feeds().stream()
+                .filter(f -> !f.healthy())
+                .map(f -> FeedAlert.of(f, update.polledAt()))
+                .toList();
+        if (!alerts.equals(feedAlerts)) {
+            feedAlerts.setAll(alerts);
+        }
         connection.set(update.status().state());
         connectionDetail.set(update.status().detail());
         Optional<Instant> newest =
@@ -188,6 +200,27 @@ public final class TargetChooserViewModel {
         }
     }
 
+    /** A feed that is not healthy, in one line: the call, its state and since when, the data's age, the fix. */
+    public record FeedAlert(ConnectionState state, String text) {
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+        static FeedAlert of(FeedStatus feed, Instant now) {
+            String since =
+                    feed.failingSince().map(t -> " since " + TIME.format(t)).orElse("");
+            String age = feed.lastSuccess()
+                    .map(t -> String.format(
+                            Locale.ROOT,
+                            ", data %d s old",
+                            Math.max(0, Duration.between(t, now).toSeconds())))
+                    .orElse(", no data yet");
+            return new FeedAlert(
+                    feed.state(),
+                    feed.feed() + ": " + feed.state().name().toLowerCase(Locale.ROOT) + since + age + " — "
+                            + feed.problem());
+        }
+    }
+
     static String costText(CloudAccount.ApiCost cost) {
         return String.format(
                 Locale.ROOT,
@@ -213,6 +246,11 @@ public final class TargetChooserViewModel {
     /** Raised with the choice still in use after a failed or refused switch. */
     public UiEvent<String> choiceRefused() {
         return choiceRefused;
+    }
+
+    /** The target's feeds that are not healthy, as of the last poll (empty for a target without feeds). */
+    public ObservableList<FeedAlert> feedAlerts() {
+        return FXCollections.unmodifiableObservableList(feedAlerts);
     }
 
     /** Why the last switch failed or was refused; empty once a target is in use. */
