@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.nutrisage.infra.contract.ContainerImage;
 import io.nutrisage.infra.contract.DeployedStacks;
 import io.nutrisage.infra.contract.StackContract;
 import io.nutrisage.infra.contract.TaskSandbox;
+import io.nutrisage.loadgen.S3TestStore;
+import io.nutrisage.loadgen.records.RecordSources;
 import io.nutrisage.predictor.http.PredictorServer;
 import io.nutrisage.predictor.http.ServerConfig;
 import io.nutrisage.predictor.model.GradePredictors;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,8 +145,18 @@ class ImageContractTest {
         assertThat(run.volumes()).containsOnlyKeys(container.writablePaths());
     }
 
+    /**
+     * The load-test task as ECS runs it: the image's own command ({@code run --profile nutrisage-demo}) with the task
+     * definition's environment, steered through the environment as a RunTask's containerOverrides would be
+     * ({@code LOAD_PROFILE}'s default, a short {@code TIME_SCALE}, {@code THRESHOLDS}, {@code RUN_ID}). The records come
+     * from the task's {@code INPUT_PREFIX} and the results go to its {@code RESULTS_PREFIX}, both in S3Proxy, which
+     * stands in for S3 (with {@code AWS_ENDPOINT_URL} and static keys standing in for the task role). The task's id comes
+     * from a loopback task metadata endpoint, as {@code ECS_CONTAINER_METADATA_URI_V4} gives it on Fargate. Only the
+     * target is moved to loopback.
+     */
     @Test
-    void theLoadTestImageWritesItsResultsIntoTheTasksVolumeAsTheTaskUser(@TempDir Path work) throws Exception {
+    void theLoadTestTaskReadsItsInputAndWritesItsResultsToS3AsTheTaskUserOnAReadOnlyRoot(@TempDir Path work)
+            throws Exception {
         requireBubblewrap();
         ContainerImage image = ContainerImage.builtIn(LOADGEN_JIB.resolve("contract"));
         TaskSandbox.Container container = TaskSandbox.Container.of(stacks.stack("loadtest"), "TaskDefinition");
@@ -150,30 +165,88 @@ class ImageContractTest {
         assertThat(container.writablePaths())
                 .as("a bare `run` writes under the working directory: it must be a volume of the task")
                 .contains(image.workingDir());
-        assertThat(image.cmd()).startsWith("run");
+        assertThat(image.cmd()).containsExactly("run", "--profile", "nutrisage-demo");
 
         Path root = image.unpackInto(work.resolve("rootfs"));
         Path log = work.resolve("loadgen.log");
-        try (PredictorServer predictor = PredictorServer.start(
-                ServerConfig.embedded().withServiceName("image-contract"), GradePredictors.loadBundled())) {
-            // A RunTask's containerOverrides: a loopback target and the built-in records instead of S3, a short run.
-            Map<String, String> overrides =
-                    Map.of("TARGET_URL", "http://127.0.0.1:" + predictor.port(), "INPUT_PREFIX", "builtin");
+        RecordSources.S3Location input =
+                RecordSources.S3Location.parse(container.environment().get("INPUT_PREFIX"));
+        RecordSources.S3Location results =
+                RecordSources.S3Location.parse(container.environment().get("RESULTS_PREFIX"));
+        try (S3TestStore s3 = new S3TestStore();
+                PredictorServer predictor = PredictorServer.start(
+                        ServerConfig.embedded().withServiceName("image-contract"), GradePredictors.loadBundled());
+                TaskMetadataEndpoint metadata = new TaskMetadataEndpoint("0123456789abcdef0123456789abcdef")) {
+            s3.createBucket(input.bucket());
+            if (!results.bucket().equals(input.bucket())) {
+                s3.createBucket(results.bucket());
+            }
+            try (var sample = RecordSources.class.getResourceAsStream("/io/nutrisage/loadgen/records/off-sample.csv")) {
+                s3.put(input.bucket(), input.prefix() + "products.csv", sample.readAllBytes());
+            }
+            Map<String, String> overrides = Map.of(
+                    "TARGET_URL", "http://127.0.0.1:" + predictor.port(),
+                    "TIME_SCALE", "0.003",
+                    "THRESHOLDS", "error_rate<1%,achieved_rate>=90%",
+                    "RUN_ID", "contract-run",
+                    "ECS_CONTAINER_METADATA_URI_V4", metadata.uri(),
+                    "AWS_ENDPOINT_URL", s3.endpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", "access",
+                    "AWS_SECRET_ACCESS_KEY", "secret",
+                    "AWS_REGION", DeployedStacks.REGION);
             List<String> command = new ArrayList<>(image.entrypoint());
-            command.addAll(List.of("run", "--phase", "3s@20", "--progress", "off", "--threshold", "error_rate<1%"));
+            command.addAll(image.cmd());
 
             TaskSandbox.Run run = TaskSandbox.start(root, image, container, overrides, command, false, work, log);
             int exit = awaitExit(run.process(), 120);
             String output = Files.readString(log);
 
             assertThat(exit).as(output).isZero();
-            Path runs = run.volumes().get(image.workingDir()).resolve("runs");
-            try (Stream<Path> written = Files.list(runs)) {
-                List<Path> results = written.toList();
-                assertThat(results).as(output).hasSize(1);
-                assertThat(results.getFirst().resolve("summary.json")).isNotEmptyFile();
-                assertThat(results.getFirst().resolve("junit.xml")).isNotEmptyFile();
+            String folder = results.prefix() + "contract-run/0123456789abcdef0123456789abcdef/";
+            assertThat(s3.keys(results.bucket(), results.prefix()))
+                    .as(output)
+                    .contains(
+                            folder + "summary.json",
+                            folder + "summary.txt",
+                            folder + "junit.xml",
+                            folder + "timeseries.jsonl",
+                            folder + "latency.hlog");
+            assertThat(s3.get(results.bucket(), folder + "junit.xml"))
+                    .contains("error_rate&lt;1%", "achieved_rate&gt;=90%");
+            assertThat(output).contains("records s3://" + input.bucket() + "/" + input.prefix());
+            try (Stream<Path> local =
+                    Files.list(run.volumes().get(image.workingDir()).resolve("runs"))) {
+                assertThat(local.toList())
+                        .as("the local copy in the task's volume")
+                        .hasSize(1);
             }
+        }
+    }
+
+    /** The task metadata endpoint v4's {@code /task} answer, trimmed to the task ARN. */
+    private static final class TaskMetadataEndpoint implements AutoCloseable {
+        private final HttpServer server;
+
+        TaskMetadataEndpoint(String taskId) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            String body = "{\"TaskARN\":\"arn:aws:ecs:" + DeployedStacks.REGION + ":" + DeployedStacks.ACCOUNT
+                    + ":task/blue-env-cluster/" + taskId + "\",\"LaunchType\":\"FARGATE\"}";
+            server.createContext("/v4/contract/task", exchange -> {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String uri() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/v4/contract";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
         }
     }
 

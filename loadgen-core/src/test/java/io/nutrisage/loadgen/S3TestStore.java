@@ -47,6 +47,11 @@ public final class S3TestStore implements AutoCloseable {
                 .build();
     }
 
+    /** Where S3Proxy listens, for {@code AWS_ENDPOINT_URL}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
     public S3Client client() {
         return client;
     }

@@ -65,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--profile",
-            defaultValue = "nutrisage-demo",
-            description = "Built-in profile name or a YAML/JSON profile file (default ${DEFAULT-VALUE}).")
+            defaultValue = "${env:LOAD_PROFILE:-nutrisage-demo}",
+            description =
+                    "Built-in profile name or a YAML/JSON profile file (env LOAD_PROFILE; default ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(
@@ -77,8 +78,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(
             names = "--time-scale",
-            defaultValue = "1",
-            description = "Multiply every phase duration (0.1 plays 22 minutes in 2.2); rates are kept.")
+            defaultValue = "${env:TIME_SCALE:-1}",
+            description =
+                    "Multiply every phase duration (0.1 plays 22 minutes in 2.2); rates are kept (env TIME_SCALE).")
     double timeScale;
 
     @Option(
@@ -163,11 +165,28 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(
+            names = "--results",
+            defaultValue = "${env:RESULTS_PREFIX:-}",
+            paramLabel = "s3://BUCKET/PREFIX/",
+            description = "Also copy the outputs to <prefix><run-id>/<task-id>/ every 10 s while the run goes on and"
+                    + " at its end (env RESULTS_PREFIX).")
+    String results;
+
+    @Option(
+            names = "--run-id",
+            defaultValue = "${env:RUN_ID:-}",
+            description = "The run's folder under --results (env RUN_ID; default the output directory's name).")
+    String runId;
+
+    @Option(
             names = "--threshold",
             paramLabel = "EXPR",
             description =
                     "Pass/fail condition on the whole run, repeatable: 'p90<500ms', 'raw_p99<1s', 'error_rate<1%%',"
-                            + " 'achieved_rate>=99%%', 'dropped<1', 'blocked_requests<1'.")
+                            + " 'achieved_rate>=99%%', 'dropped<1', 'blocked_requests<1' (env THRESHOLDS, comma"
+                            + " separated).",
+            defaultValue = "${env:THRESHOLDS:-}",
+            split = "\\s*,\\s*")
     List<String> thresholds = new ArrayList<>();
 
     @Option(
@@ -178,7 +197,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Threshold> gates = thresholds.stream().map(Threshold::parse).toList();
+        List<Threshold> gates = thresholds.stream()
+                .filter(t -> !t.isBlank())
+                .map(Threshold::parse)
+                .toList();
         RateProfile rateProfile = phases.isEmpty()
                 ? Profiles.resolve(profile)
                 : new RateProfile(
@@ -196,6 +218,16 @@ final class RunCommand implements Callable<Integer> {
         boolean builtIn = input == null || input.isBlank() || input.equals("builtin");
         loop = loopOption != null ? loopOption : builtIn;
         LazyS3 s3 = new LazyS3();
+        ResultsUpload upload = results == null || results.isBlank()
+                ? null
+                : ResultsUpload.start(
+                        s3.get(),
+                        results.strip(),
+                        runId == null || runId.isBlank() ? dir.getFileName().toString() : runId,
+                        TaskIdentity.of(System.getenv()),
+                        dir,
+                        RESULTS_INTERVAL,
+                        spec.commandLine().getErr());
         ResponseSink sink = null;
         if (responses != null) {
             sink = responses.startsWith("s3://")
@@ -236,7 +268,7 @@ final class RunCommand implements Callable<Integer> {
                         "--progress must be auto, line, plain or off, was '" + progress + "'");
         }
         err.printf(
-                "loadgen: %s (%d phases, %s) -> %s, records %s%s, %d in flight, outputs in %s%n",
+                "loadgen: %s (%d phases, %s) -> %s, records %s%s, %d in flight, outputs in %s%s%n",
                 rateProfile.name(),
                 rateProfile.phases().size(),
                 format(definition.profile().duration()),
@@ -244,7 +276,8 @@ final class RunCommand implements Callable<Integer> {
                 definition.records().describe(),
                 loop ? " (loop)" : "",
                 workers,
-                dir);
+                dir,
+                upload == null ? "" : " and " + upload.describe());
         err.flush();
 
         CountDownLatch written = new CountDownLatch(1);
@@ -270,14 +303,21 @@ final class RunCommand implements Callable<Integer> {
         try {
             run.start();
             RunSummary summary = run.awaitCompletion();
-            List<Threshold.Result> results =
+            List<Threshold.Result> verdicts =
                     gates.stream().map(t -> t.evaluate(summary)).toList();
-            SummaryReports.write(dir, summary, results);
-            outWriter.print(SummaryReports.text(summary, results));
+            SummaryReports.write(dir, summary, verdicts);
+            outWriter.print(SummaryReports.text(summary, verdicts));
             outWriter.flush();
             int code = summary.failure() != null
                     ? ExitCodes.RUN_ERROR
-                    : results.stream().allMatch(Threshold.Result::passed) ? ExitCodes.OK : ExitCodes.THRESHOLD_BREACHED;
+                    : verdicts.stream().allMatch(Threshold.Result::passed)
+                            ? ExitCodes.OK
+                            : ExitCodes.THRESHOLD_BREACHED;
+            if (upload != null && !upload.finish()) {
+                err.println("loadgen: the results could not be copied to " + upload.describe() + "; they are in " + dir
+                        + " (exit code " + ExitCodes.RUN_ERROR + ")");
+                code = ExitCodes.RUN_ERROR;
+            }
             if (summary.failure() != null) {
                 err.println("loadgen: run failed: " + summary.failure());
             }
@@ -295,9 +335,15 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException e) {
                 // Shutting down already: the hook finishes the exit.
             }
+            if (upload != null) {
+                upload.close();
+            }
             s3.close();
         }
     }
+
+    /** How often the outputs are copied to --results while the run goes on. */
+    static final Duration RESULTS_INTERVAL = Duration.ofSeconds(10);
 
     private static URI parseTarget(String target) {
         try {
