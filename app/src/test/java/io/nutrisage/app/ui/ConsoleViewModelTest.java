@@ -50,6 +50,9 @@ class ConsoleViewModelTest {
         vm.loadControl().phases().get(1).secondsProperty().set(0);
         vm.loadControl().start();
         assertThat(vm.statusProperty().get()).startsWith("Cannot start: phase 2: phase duration must be positive");
+        assertThat(vm.loadControl().problemProperty().get())
+                .as("told in the load panel, where Start was pressed")
+                .isEqualTo(vm.statusProperty().get());
         assertThat(vm.loadControl().loadStateProperty().get()).isEqualTo(LoadState.READY);
     }
 
@@ -59,6 +62,9 @@ class ConsoleViewModelTest {
         vm.connect();
         assertThat(vm.targetChooser().connectionProperty().get()).isEqualTo(ConnectionState.DISCONNECTED);
         assertThat(vm.statusProperty().get()).isEqualTo("Cannot start the target: no target in this test");
+        assertThat(vm.targetChooser().problemProperty().get())
+                .as("told beside the target chooser")
+                .isEqualTo("Cannot start the target: no target in this test");
     }
 
     @Test
