@@ -9,6 +9,7 @@ import io.nutrisage.app.load.LoadPhase;
 import io.nutrisage.app.load.LoadPlan;
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.LoadTotals;
 import io.nutrisage.app.load.ProfileFiles;
 import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.AlarmTransition;
@@ -128,6 +129,8 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     private Instant awsChecksStarted;
     private boolean awsChecksRunning;
+    /** The timeline shown was read from a recording, not recorded from the session's target. */
+    private boolean replayed;
     /** Which session may update the view: updates of a session being replaced or closed are dropped. */
     private long activeGeneration;
 
@@ -286,6 +289,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         lastDataTime = null;
         loadFinishedOnce = false;
         resetAwsChecks();
+        replayed = false;
         loadState.set(LoadState.READY);
         timeline.set(new RunTimeline(clock.instant()));
         activities.clear();
@@ -463,7 +467,8 @@ public final class ConsoleViewModel implements AutoCloseable {
                     replay(recording);
                     status.set("Opened " + file.getFileName() + " ("
                             + recording.entries().size() + " entries"
-                            + (recording.problems().isEmpty() ? "" : ", skipped " + recording.problems()) + ")");
+                            + (recording.problems().isEmpty() ? "" : ", skipped " + recording.problems()) + ")"
+                            + recording.endedEarly().map(why -> " — " + why).orElse(""));
                 },
                 e -> status.set("Cannot open " + file + ": " + message(e)));
     }
@@ -498,9 +503,12 @@ public final class ConsoleViewModel implements AutoCloseable {
                     t.addEvent(ev.event());
                     bounded(events, ev.event());
                 }
+                case RunEntry.LoadFinished finished -> t.setLoadTotals(finished.totals());
                 case RunEntry.RunEnded ended -> status.set("Recording ended: " + ended.reason());
             }
         }
+        recording.endedEarly().ifPresent(t::markIncomplete);
+        replayed = true;
         recordingPath.set(recording.file().toString());
         timeline.set(t);
         resetAwsChecks();
@@ -611,10 +619,16 @@ public final class ConsoleViewModel implements AutoCloseable {
                 events.clear();
                 checklist.clear();
                 loadFinishedOnce = false;
+                replayed = false;
                 resetAwsChecks();
                 recordingPath.set(recording.toString());
                 timelineVersion.set(timelineVersion.get() + 1);
             });
+        }
+
+        @Override
+        public void onLoadFinished(LoadTotals totals) {
+            onUi(() -> timeline.get().setLoadTotals(totals));
         }
     }
 
@@ -918,5 +932,10 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     public Optional<LoadPlan> currentPlan() {
         return Optional.ofNullable(currentPlan);
+    }
+
+    /** The target the timeline's run went to, for a report; empty while a recording is shown or before connecting. */
+    public Optional<MonitoringTarget> liveTarget() {
+        return replayed || session == null ? Optional.empty() : Optional.of(session.target());
     }
 }
