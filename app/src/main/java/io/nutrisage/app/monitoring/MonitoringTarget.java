@@ -1,6 +1,8 @@
 package io.nutrisage.app.monitoring;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One monitored deployment of the service: the local sandbox or an AWS stack. The console's views and view-models
@@ -24,6 +26,19 @@ public interface MonitoringTarget extends AutoCloseable {
     AlarmSource alarms();
 
     LogSource logs();
+
+    /** What a run report says about this target: its names and settings, in display order. None by default. */
+    default List<Detail> details() {
+        return List.of();
+    }
+
+    /** One labelled fact about a target, e.g. {@code Region: eu-west-1}. */
+    record Detail(String label, String value) {
+        public Detail {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
+    }
 
     /** Releases the target's resources (the sandbox stops its replicas); idempotent. */
     @Override
