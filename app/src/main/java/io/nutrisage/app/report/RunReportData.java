@@ -195,7 +195,7 @@ public record RunReportData(
      * Gathers a report from a run's timeline (traces, activities, alarm transitions, load totals, whether its
      * recording is incomplete), its plan, its checklist and its target.
      *
-     * @param loadFinished whether the run's load has finished (a live export during a run is a snapshot of it)
+     * @param loadRunning whether the run's load is still going (a live export during a run is a snapshot of it)
      */
     public static RunReportData of(
             RunTimeline timeline,
@@ -205,7 +205,7 @@ public record RunReportData(
             List<Detail> targetDetails,
             Optional<ApiCost> apiCost,
             List<Figure> figures,
-            boolean loadFinished,
+            boolean loadRunning,
             Instant exported) {
         List<ScalingRow> scaling = new ArrayList<>();
         for (ScalingActivity a : timeline.activities()) {
@@ -244,13 +244,14 @@ public record RunReportData(
                         outs,
                         scaling.size() - outs);
         List<String> notes = new ArrayList<>();
-        if (timeline.loadTotals().isEmpty() && timeline.incomplete().isEmpty()) {
-            notes.add(
-                    loadFinished
-                            ? "The load generator's totals were not received: the load figures are summed from its"
-                                    + " per-second samples, and there are no percentiles over the whole run."
-                            : "The load had not finished when this report was written: it shows the run so far, with"
-                                    + " the load figures summed from the per-second samples.");
+        if (loadRunning) {
+            notes.add("The load had not finished when this report was written: it shows the run so far, with the"
+                    + " load figures summed from the per-second samples.");
+        } else if (plan.isPresent()
+                && timeline.loadTotals().isEmpty()
+                && timeline.incomplete().isEmpty()) {
+            notes.add("The load generator's totals were not received: the load figures are summed from its"
+                    + " per-second samples, and there are no percentiles over the whole run.");
         }
         return new RunReportData(
                 "NutriSage run report",
@@ -267,6 +268,26 @@ public record RunReportData(
                 alarms,
                 figures,
                 timeline.incomplete(),
+                notes);
+    }
+
+    /** This report with {@code charts} as its figures. */
+    public RunReportData withFigures(List<Figure> charts) {
+        return new RunReportData(
+                title,
+                started,
+                exported,
+                target,
+                targetDetails,
+                apiCost,
+                profile,
+                load,
+                fleet,
+                checks,
+                scaling,
+                alarms,
+                charts,
+                incomplete,
                 notes);
     }
 

@@ -45,7 +45,7 @@ public final class RunReportPage {
             .sub { color: var(--muted); margin: 0; }
             .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px;
               margin: 0 0 16px; }
-            .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px;
+            .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(130px, 1fr)); gap: 12px;
               margin-bottom: 16px; }
             .tile { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; }
             .tile .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
@@ -68,7 +68,7 @@ public final class RunReportPage {
             td.num, th.num { text-align: right; white-space: nowrap; }
             td.evidence, td.cause { color: var(--muted); }
             figure { margin: 0 0 14px; break-inside: avoid; }
-            figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line);
+            figure img { display: block; width: 100%; height: auto; border: 1px solid var(--line);
               border-radius: 4px; }
             figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
             .legend { color: var(--muted); font-size: 12px; margin: 0 0 12px; }
@@ -155,7 +155,7 @@ public final class RunReportPage {
                 h,
                 "Tasks",
                 fleet.peak() < 0 ? "–" : fleet.first() + " → " + fleet.peak() + " → " + fleet.last(),
-                "first → peak → last running");
+                "first → peak → last");
         tile(h, "Scaling", fleet.scaleOuts() + " out · " + fleet.scaleIns() + " in", "activities");
         long sent = load.totals().map(LoadTotals::sent).orElse(load.sent());
         long completed = load.totals().map(LoadTotals::completed).orElse(load.completed());
@@ -174,8 +174,8 @@ public final class RunReportPage {
                         .filter(t -> t.corrected().count() > 0)
                         .map(t -> ms(t.corrected().p90()))
                         .orElse(ms(load.worstP90CorrectedMs())),
-                load.totals().isPresent() ? "client, corrected, whole run" : "client, corrected, worst second");
-        tile(h, "Server p90", ms(load.worstP90ServerMs()), "worst ModelLatencyMs datapoint");
+                load.totals().isPresent() ? "client, whole run" : "client, worst second");
+        tile(h, "Server p90", ms(load.worstP90ServerMs()), "worst datapoint");
         tile(
                 h,
                 "API cost",
@@ -327,12 +327,12 @@ public final class RunReportPage {
             row(h, "late (sent behind plan)", count(t.late()));
             row(h, "dropped (never sent)", count(t.dropped()));
             row(h, "errors", count(e.total()));
-            row(h, "· 4xx responses", count(e.status4xx()));
-            row(h, "· 5xx responses", count(e.status5xx()));
-            row(h, "· connection refused", count(e.refused()));
-            row(h, "· timed out", count(e.timeout()));
-            row(h, "· connection reset", count(e.reset()));
-            row(h, "· other I/O errors", count(e.other()));
+            row(
+                    h,
+                    "· by kind",
+                    "4xx " + count(e.status4xx()) + " · 5xx " + count(e.status5xx()) + " · refused "
+                            + count(e.refused()) + " · timed out " + count(e.timeout()) + " · reset "
+                            + count(e.reset()) + " · other " + count(e.other()));
             row(h, "ended", t.endReason() + " after " + duration(t.duration()));
         } else {
             row(h, "planned", "–");

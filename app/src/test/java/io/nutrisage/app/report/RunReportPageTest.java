@@ -61,7 +61,7 @@ class RunReportPageTest {
                 List.of(new Detail("Service URL", "http://internal-alb.example/?a=1&b=\"2\"")),
                 Optional.empty(),
                 List.of(figure("chart-1-cpu-memory.png", "CPU & memory <%>", 80, 40)),
-                true,
+                false,
                 T0.plusSeconds(90));
 
         String html = RunReportPage.render(data);
@@ -93,7 +93,7 @@ class RunReportPageTest {
                 List.of(),
                 Optional.empty(),
                 List.of(f),
-                true,
+                false,
                 T0);
 
         String html = RunReportPage.render(data);
@@ -118,7 +118,7 @@ class RunReportPageTest {
                 List.of(new Detail("Capacity", "1 to 5 tasks, 1 at start")),
                 Optional.empty(),
                 List.of(),
-                true,
+                false,
                 T0.plusSeconds(90));
 
         String html = RunReportPage.render(data);
@@ -132,8 +132,9 @@ class RunReportPageTest {
                 .contains("<td>planned</td><td class=\"num\">9,000</td>")
                 .contains("<td>late (sent behind plan)</td><td class=\"num\">12</td>")
                 .contains("<td>dropped (never sent)</td><td class=\"num\">10</td>")
-                .contains("<td>· 5xx responses</td><td class=\"num\">3</td>")
-                .contains("<td>· timed out</td><td class=\"num\">2</td>")
+                .contains("<td>errors</td><td class=\"num\">6</td>")
+                .contains("<td>· by kind</td><td class=\"num\">4xx 1 · 5xx 3 · refused 0 · timed out 2 · reset 0"
+                        + " · other 0</td>")
                 .contains("<td>corrected (from the planned start)</td><td class=\"num\">8,985</td>"
                         + "<td class=\"num\">4.20 ms</td><td class=\"num\">9.50 ms</td>")
                 .contains("<td>raw (from the actual send)</td>")
@@ -157,7 +158,7 @@ class RunReportPageTest {
                 List.of(),
                 Optional.empty(),
                 List.of(),
-                true,
+                false,
                 T0.plusSeconds(90));
 
         String html = RunReportPage.render(data);
@@ -185,7 +186,7 @@ class RunReportPageTest {
                 List.of(new Detail("Region", "eu-west-1"), new Detail("Account", "123456789012")),
                 Optional.of(cost),
                 List.of(),
-                false,
+                true,
                 T0.plusSeconds(30));
 
         String html = RunReportPage.render(data);
