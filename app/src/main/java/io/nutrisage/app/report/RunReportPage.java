@@ -28,6 +28,8 @@ import java.util.Optional;
 public final class RunReportPage {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final String CSS = """
             :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d8dee4; --bg: #f6f8fa;
@@ -230,13 +232,13 @@ public final class RunReportPage {
         if (rows.isEmpty()) {
             h.append("<p class=\"sub\">No scaling activity during the run.</p>\n");
         } else {
-            h.append("<table>\n<thead><tr><th class=\"num\">t (s)</th><th>time</th><th>tasks</th>"
+            h.append("<table>\n<thead><tr><th class=\"num\">t (s)</th><th>time (UTC)</th><th>tasks</th>"
                     + "<th>description</th><th>cause</th><th>status</th></tr></thead>\n<tbody>\n");
             for (ScalingRow r : rows) {
                 h.append("<tr><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.0f", r.seconds()))
                         .append("</td><td>")
-                        .append(esc(UTC.format(r.time())))
+                        .append(esc(CLOCK.format(r.time())))
                         .append("</td><td><span class=\"badge ")
                         .append(r.isScaleOut() ? "out\">out " : "in\">in ")
                         .append(r.fromCapacity())
