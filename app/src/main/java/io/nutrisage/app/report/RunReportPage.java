@@ -66,7 +66,7 @@ public final class RunReportPage {
             .banner.info { background: #ddf4ff; border-color: #54aeff; color: #0a3069; }
             table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
             th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-            th { color: var(--muted); font-weight: 600; font-size: 12px; background: var(--bg); }
+            th { color: var(--muted); font-weight: 600; font-size: 12px; background: var(--bg); white-space: nowrap; }
             td.num, th.num { text-align: right; white-space: nowrap; }
             td.evidence, td.cause { color: var(--muted); }
             figure { margin: 0 0 14px; break-inside: avoid; }
@@ -424,9 +424,10 @@ public final class RunReportPage {
                             Locale.ROOT,
                             "$%.4f per hour of monitoring at the polling intervals",
                             c.plannedUsdPerHour())))
-                    .append("</dd>\n</dl>\n<p class=\"sub\">CloudWatch list prices: GetMetricData $0.01 per 1,000"
-                            + " metrics requested, other CloudWatch requests $0.01 per 1,000; ECS, Application Auto"
-                            + " Scaling, STS and FilterLogEvents calls are not billed per request.</p>\n");
+                    .append(
+                            "</dd>\n</dl>\n<p class=\"sub\">CloudWatch list prices: GetMetricData $0.01 per 1,000"
+                                    + " metrics requested, other CloudWatch requests $0.01 per 1,000; ECS, Application Auto"
+                                    + " Scaling, CloudFormation, STS and FilterLogEvents calls are not billed per request.</p>\n");
         } else {
             h.append("<p class=\"sub\">")
                     .append(
