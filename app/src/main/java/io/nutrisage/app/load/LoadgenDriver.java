@@ -20,8 +20,9 @@ import java.util.Objects;
 
 /**
  * Runs load plans with loadgen-core, in process: the console's phases become a {@link RateProfile}, loadgen's
- * per-second {@link Snapshot}s become {@link LoadSnapshot}s and its {@link RunSummary} the {@link LoadTotals}. Records that run out start again (the console drives a
- * profile, not a record file). The listener is called on loadgen's reporter thread.
+ * per-second {@link Snapshot}s become {@link LoadSnapshot}s and its {@link RunSummary} the {@link LoadTotals}. Records
+ * that run out start again (the console drives a profile, not a record file). The listener is called on loadgen's
+ * reporter thread.
  */
 public final class LoadgenDriver implements LoadDriver {
 

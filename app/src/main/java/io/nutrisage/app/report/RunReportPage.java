@@ -424,10 +424,10 @@ public final class RunReportPage {
                             Locale.ROOT,
                             "$%.4f per hour of monitoring at the polling intervals",
                             c.plannedUsdPerHour())))
-                    .append(
-                            "</dd>\n</dl>\n<p class=\"sub\">CloudWatch list prices: GetMetricData $0.01 per 1,000"
-                                    + " metrics requested, other CloudWatch requests $0.01 per 1,000; ECS, Application Auto"
-                                    + " Scaling, CloudFormation, STS and FilterLogEvents calls are not billed per request.</p>\n");
+                    .append("</dd>\n</dl>\n<p class=\"sub\">CloudWatch list prices: GetMetricData $0.01 per 1,000"
+                            + " metrics requested, other CloudWatch requests $0.01 per 1,000; ECS, Application Auto"
+                            + " Scaling, CloudFormation, STS and FilterLogEvents calls are not billed per"
+                            + " request.</p>\n");
         } else {
             h.append("<p class=\"sub\">")
                     .append(

@@ -45,8 +45,8 @@ final class HeadlessChromium implements AutoCloseable {
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * The {@code chromium} on the PATH (Debian's package; GitHub's Ubuntu runners have one too), else Google Chrome, which
-     * speaks the same protocol.
+     * The {@code chromium} on the PATH (Debian's package; GitHub's Ubuntu runners have one too), else Google Chrome,
+     * which speaks the same protocol.
      */
     static Optional<Path> executable() {
         String path = System.getenv("PATH");
