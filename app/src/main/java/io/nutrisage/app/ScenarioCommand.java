@@ -85,7 +85,8 @@ public final class ScenarioCommand {
         try {
             var checks = execute(options);
             checks.forEach(c -> System.out.println((c.passed() ? "PASS " : "FAIL ") + c.name() + " — " + c.evidence()));
-            System.out.println("Artefacts in " + options.out().toAbsolutePath());
+            System.out.println("Artefacts in " + options.out().toAbsolutePath() + "; the report: "
+                    + options.out().resolve("report.html").toAbsolutePath());
             return checks.stream().allMatch(RunCheck::passed) ? 0 : 1;
         } catch (Exception e) {
             System.err.println("scenario failed: " + e.getMessage());

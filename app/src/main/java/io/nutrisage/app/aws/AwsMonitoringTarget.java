@@ -12,6 +12,7 @@ import io.nutrisage.app.monitoring.TargetStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,6 +113,34 @@ public final class AwsMonitoringTarget implements MonitoringTarget {
         return logs;
     }
 
+    /**
+     * The stack, region, account and caller, and the names the console reads. The account is its ID: the console does
+     * not read account aliases (that needs iam:ListAccountAliases, which the console-access stack does not grant).
+     */
+    @Override
+    public List<Detail> details() {
+        List<Detail> details = new ArrayList<>();
+        details.add(new Detail("Stack", spec.name()));
+        details.add(new Detail("Region", connection.region().id()));
+        details.add(new Detail(
+                "Account", identity.map(CallerIdentity::account).orElse("unknown (GetCallerIdentity did not answer)")));
+        identity.ifPresent(i -> details.add(new Detail("Caller", i.arn())));
+        details.add(new Detail("Cluster / service", spec.clusterName() + " / " + spec.serviceName()));
+        details.add(new Detail("Service URL", spec.targetUrl().toString()));
+        optional(details, "Load balancer", spec.loadBalancerFullName());
+        optional(details, "Target group", spec.targetGroupFullName());
+        optional(details, "Log group", spec.logGroupName());
+        details.add(new Detail("Metric namespace", spec.metricNamespace()));
+        optional(details, "Dashboard", spec.dashboardName());
+        return List.copyOf(details);
+    }
+
+    private static void optional(List<Detail> details, String label, String value) {
+        if (!value.isEmpty()) {
+            details.add(new Detail(label, value));
+        }
+    }
+
     public AwsTargetSpec spec() {
         return spec;
     }
@@ -148,7 +177,8 @@ public final class AwsMonitoringTarget implements MonitoringTarget {
         @Override
         public ApiCost apiCost() {
             ApiCallMeter.Usage usage = usage();
-            return new ApiCost(plannedCostUsdPerHour(), usage.calls(), usage.metricsRequested(), usage.costUsd());
+            return new ApiCost(
+                    plannedCostUsdPerHour(), usage.calls(), usage.metricsRequested(), usage.costUsd(), usage.elapsed());
         }
 
         @Override

@@ -1,9 +1,12 @@
 package io.nutrisage.app.load;
 
+import io.nutrisage.loadgen.LatencySummary;
 import io.nutrisage.loadgen.LoadGenerator;
 import io.nutrisage.loadgen.LoadRun;
+import io.nutrisage.loadgen.Outcomes;
 import io.nutrisage.loadgen.RunDefinition;
 import io.nutrisage.loadgen.RunState;
+import io.nutrisage.loadgen.RunSummary;
 import io.nutrisage.loadgen.Snapshot;
 import io.nutrisage.loadgen.SnapshotListener;
 import io.nutrisage.loadgen.records.RecordSource;
@@ -14,17 +17,17 @@ import io.nutrisage.loadgen.schedule.RateProfile;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Runs load plans with loadgen-core, in process: the console's phases become a {@link RateProfile}, loadgen's
- * per-second {@link Snapshot}s become {@link LoadSnapshot}s. Records that run out start again (the console drives a
- * profile, not a record file). The listener is called on loadgen's reporter thread.
+ * per-second {@link Snapshot}s become {@link LoadSnapshot}s and its {@link RunSummary} the {@link LoadTotals}. Records
+ * that run out start again (the console drives a profile, not a record file). The listener is called on loadgen's
+ * reporter thread.
  */
 public final class LoadgenDriver implements LoadDriver {
 
     @Override
-    public LoadControl start(LoadPlan plan, URI target, Consumer<LoadSnapshot> listener) throws LoadException {
+    public LoadControl start(LoadPlan plan, URI target, Listener listener) throws LoadException {
         Objects.requireNonNull(listener, "listener");
         RunDefinition definition;
         try {
@@ -42,7 +45,12 @@ public final class LoadgenDriver implements LoadDriver {
         run.addListener(new SnapshotListener() {
             @Override
             public void onSnapshot(Snapshot snapshot) {
-                listener.accept(convert(snapshot));
+                listener.onSnapshot(convert(snapshot));
+            }
+
+            @Override
+            public void onFinish(RunSummary summary) {
+                listener.onFinish(totals(summary));
             }
         });
         try {
@@ -85,6 +93,26 @@ public final class LoadgenDriver implements LoadDriver {
                 s.corrected().count() == 0 ? Double.NaN : s.corrected().p90(),
                 s.raw().count() == 0 ? Double.NaN : s.raw().p90(),
                 s.averageConfidence());
+    }
+
+    static LoadTotals totals(RunSummary s) {
+        Outcomes o = s.outcomes();
+        return new LoadTotals(
+                s.duration(),
+                s.endReason().name(),
+                s.planned(),
+                s.sent(),
+                s.completed(),
+                s.late(),
+                s.dropped(),
+                new LoadTotals.Errors(
+                        o.status4xx(), o.status5xx(), o.refused(), o.timeout(), o.reset(), o.otherErrors()),
+                latency(s.corrected()),
+                latency(s.raw()));
+    }
+
+    private static LoadTotals.Latency latency(LatencySummary l) {
+        return new LoadTotals.Latency(l.count(), l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max());
     }
 
     static LoadState state(RunState state) {

@@ -1,5 +1,6 @@
 package io.nutrisage.app.monitoring;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,6 +22,6 @@ public interface CloudAccount {
      */
     List<RunCheck> validateRun(Instant from, Instant to);
 
-    /** The monitoring's API use and its price. */
-    record ApiCost(double plannedUsdPerHour, long calls, long metricsRequested, double costUsd) {}
+    /** The monitoring's API use and its price, since the console connected ({@code elapsed} ago). */
+    record ApiCost(double plannedUsdPerHour, long calls, long metricsRequested, double costUsd, Duration elapsed) {}
 }

@@ -1,6 +1,8 @@
 package io.nutrisage.app.monitoring;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,19 @@ public interface MonitoringTarget extends AutoCloseable {
     /** The cloud account behind the target; empty for the local sandbox. */
     default Optional<CloudAccount> cloudAccount() {
         return Optional.empty();
+    }
+
+    /** What a run report says about this target: its names and settings, in display order. None by default. */
+    default List<Detail> details() {
+        return List.of();
+    }
+
+    /** One labelled fact about a target, e.g. {@code Region: eu-west-1}. */
+    record Detail(String label, String value) {
+        public Detail {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** Releases the target's resources (the sandbox stops its replicas); idempotent. */

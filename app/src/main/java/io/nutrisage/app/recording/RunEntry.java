@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.nutrisage.app.load.LoadPlan;
 import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.load.LoadTotals;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.ScalingActivity;
@@ -20,6 +21,7 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = RunEntry.Activity.class, name = "activity"),
     @JsonSubTypes.Type(value = RunEntry.Transition.class, name = "alarm"),
     @JsonSubTypes.Type(value = RunEntry.Event.class, name = "event"),
+    @JsonSubTypes.Type(value = RunEntry.LoadFinished.class, name = "load-finished"),
     @JsonSubTypes.Type(value = RunEntry.RunEnded.class, name = "run-ended")
 })
 public sealed interface RunEntry {
@@ -38,6 +40,9 @@ public sealed interface RunEntry {
     record Transition(Instant time, AlarmTransition transition) implements RunEntry {}
 
     record Event(Instant time, ServiceEvent event) implements RunEntry {}
+
+    /** The load generator's totals, once its run has finished (before {@link RunEnded}, which closes the file). */
+    record LoadFinished(Instant time, LoadTotals totals) implements RunEntry {}
 
     record RunEnded(Instant time, String reason) implements RunEntry {}
 }

@@ -20,6 +20,8 @@ import io.nutrisage.predictor.model.GradePredictor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,6 +264,55 @@ public final class LocalSandbox implements MonitoringTarget {
     @Override
     public URI serviceEndpoint() {
         return front.endpoint();
+    }
+
+    @Override
+    public List<Detail> details() {
+        AutoscalingSettings autoscaling = settings.autoscaling();
+        double minute = autoscaling.period().toMillis() / 1000.0;
+        List<Detail> details = new ArrayList<>();
+        details.add(new Detail(
+                "Replicas",
+                "predictor-service with its bundled model, in this process, behind a round-robin front at "
+                        + front.endpoint()));
+        details.add(new Detail("Cluster / service", settings.clusterName() + " / " + settings.serviceName()));
+        details.add(new Detail(
+                "Sandbox minute",
+                number(minute) + " s of real time per CloudWatch minute (the AWS durations below run "
+                        + number(60 / minute) + "× faster)"));
+        details.add(new Detail(
+                "Capacity",
+                autoscaling.capacity().min() + " to " + autoscaling.capacity().max() + " tasks, "
+                        + settings.initialDesired() + " at start"));
+        details.add(new Detail(
+                "Tasks",
+                settings.cpuUnitsPerTask() + " CPU units, " + settings.memoryMiBPerTask() + " MiB; start-up "
+                        + settings.awsTaskStartDelay().toSeconds() + " s, deregistration delay "
+                        + settings.awsDeregistrationDelay().toSeconds() + " s"));
+        details.add(new Detail(
+                "Scaling policies",
+                autoscaling.policies().stream()
+                        .map(p -> p.name() + ": " + p.metric().metricName() + " at " + number(p.targetValue())
+                                + " (cooldowns " + p.scaleOutCooldown().toSeconds() + " s out, "
+                                + p.scaleInCooldown().toSeconds() + " s in)")
+                        .collect(Collectors.joining("; "))));
+        details.add(new Detail(
+                "Alarms",
+                settings.alarms().stream()
+                        .map(a -> a.name() + ": " + a.metric().metricName() + " "
+                                + a.comparison().wording() + " "
+                                + number(a.threshold()) + " for " + a.datapointsToAlarm() + " of "
+                                + a.evaluationPeriods() + " periods")
+                        .collect(Collectors.joining("; "))));
+        return List.copyOf(details);
+    }
+
+    /** {@code 0.5}, {@code 30}, {@code 120}: a setting as written, without trailing zeros. */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     @Override

@@ -84,7 +84,12 @@ public final class RunReport {
             RunTimeline t, Optional<LoadPlan> plan, List<RunCheck> checks, List<String> figures, Path dir)
             throws IOException {
         StringBuilder md = new StringBuilder("# NutriSage run summary\n\n");
-        md.append("Run started ").append(ISO.format(t.origin())).append(".\n\n");
+        md.append("Run started ")
+                .append(ISO.format(t.origin()))
+                .append(". All of it on one page: [report.html](report.html).\n\n");
+        t.incomplete().ifPresent(why -> md.append("> **Recording incomplete:** ")
+                .append(why)
+                .append(". This summary covers the part that was recorded.\n\n"));
         plan.ifPresent(p -> {
             md.append("Profile `")
                     .append(p.profileName())
@@ -114,6 +119,20 @@ public final class RunReport {
                 t.completed(),
                 t.clientErrors(),
                 t.lateOrDropped()));
+        t.loadTotals()
+                .ifPresent(x -> md.append(String.format(
+                        Locale.ROOT,
+                        "Whole run (load generator): planned %d, sent %d, late %d, dropped %d, errors %d;"
+                                + " p90 %.2f ms corrected, %.2f ms raw; p99 %.2f ms corrected, %.2f ms raw.%n%n",
+                        x.planned(),
+                        x.sent(),
+                        x.late(),
+                        x.dropped(),
+                        x.errors().total(),
+                        x.corrected().p90(),
+                        x.raw().p90(),
+                        x.corrected().p99(),
+                        x.raw().p99())));
         boolean all = checks.stream().allMatch(RunCheck::passed);
         md.append("## Validation: ")
                 .append(all ? "PASS" : "FAIL")

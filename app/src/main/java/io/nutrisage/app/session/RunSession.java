@@ -5,6 +5,7 @@ import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadPlan;
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.LoadTotals;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.recording.RunEntry;
 import io.nutrisage.app.recording.RunRecorder;
@@ -44,6 +45,9 @@ public final class RunSession implements AutoCloseable {
 
         /** A run started: {@code origin} is the zero of its time axis. */
         default void onRunStarted(LoadPlan plan, Instant origin, Path recording) {}
+
+        /** The current run's load finished (after its last snapshot) with these totals. */
+        default void onLoadFinished(LoadTotals totals) {}
     }
 
     private final MonitoringTarget target;
@@ -57,6 +61,8 @@ public final class RunSession implements AutoCloseable {
     private volatile RunRecorder recorder;
     private volatile LoadControl control;
     private volatile int lastPhase = -1;
+    /** Counts runs started, so totals of a run replaced by a newer one go nowhere. */
+    private volatile long runs;
 
     public RunSession(
             MonitoringTarget target, LoadDriver driver, Path recordingDir, Listener listener, InstantSource clock) {
@@ -119,9 +125,33 @@ public final class RunSession implements AutoCloseable {
         }
         recorder.record(new RunEntry.RunStarted(origin, target.displayName(), plan));
         lastPhase = -1;
+        long run = ++runs;
+        RunRecorder runRecorder = recorder;
         listener.onRunStarted(plan, origin, file);
-        control = driver.start(plan, target.serviceEndpoint(), snapshot -> onLoad(plan, snapshot));
+        control = driver.start(plan, target.serviceEndpoint(), new LoadDriver.Listener() {
+            @Override
+            public void onSnapshot(LoadSnapshot snapshot) {
+                onLoad(plan, snapshot);
+            }
+
+            @Override
+            public void onFinish(LoadTotals totals) {
+                onLoadFinished(run, runRecorder, totals);
+            }
+        });
         return control;
+    }
+
+    private void onLoadFinished(long run, RunRecorder runRecorder, LoadTotals totals) {
+        try {
+            // A no-op when the run's recording was closed first (the session closed, or a new run started).
+            runRecorder.record(new RunEntry.LoadFinished(clock.instant(), totals));
+        } catch (UncheckedIOException e) {
+            LOG.warn("Cannot append to the run recording", e);
+        }
+        if (run == runs) {
+            listener.onLoadFinished(totals);
+        }
     }
 
     private void onLoad(LoadPlan plan, LoadSnapshot snapshot) {

@@ -1,6 +1,7 @@
 package io.nutrisage.app.session;
 
 import io.nutrisage.app.load.LoadSnapshot;
+import io.nutrisage.app.load.LoadTotals;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.FleetStatus;
@@ -46,6 +47,8 @@ public final class RunTimeline {
     private final List<ServiceEvent> events = new ArrayList<>();
     private final List<LoadSnapshot> loadSnapshots = new ArrayList<>();
     private Optional<FleetStatus> lastFleet = Optional.empty();
+    private Optional<LoadTotals> loadTotals = Optional.empty();
+    private Optional<String> incomplete = Optional.empty();
     private long sent;
     private long completed;
     private long clientErrors;
@@ -131,6 +134,19 @@ public final class RunTimeline {
         lastFleet = Optional.of(fleet);
     }
 
+    /** The load generator's totals, once the run's load has finished. */
+    public void setLoadTotals(LoadTotals totals) {
+        loadTotals = Optional.of(Objects.requireNonNull(totals, "totals"));
+    }
+
+    /**
+     * Marks a timeline read back from a recording that ended early (see {@code RunRecording#endedEarly}): {@code why}
+     * says where it ends and what is missing.
+     */
+    public void markIncomplete(String why) {
+        incomplete = Optional.of(Objects.requireNonNull(why, "why"));
+    }
+
     private static <T> void bounded(List<T> list, T item) {
         list.add(item);
         if (list.size() > LIST_CAPACITY) {
@@ -166,6 +182,16 @@ public final class RunTimeline {
 
     public Optional<FleetStatus> lastFleet() {
         return lastFleet;
+    }
+
+    /** Totals of the whole load run (percentiles over every request); empty until the load has finished. */
+    public Optional<LoadTotals> loadTotals() {
+        return loadTotals;
+    }
+
+    /** Why the recording this timeline was read from is incomplete; empty for a live run or a complete recording. */
+    public Optional<String> incomplete() {
+        return incomplete;
     }
 
     public long sent() {

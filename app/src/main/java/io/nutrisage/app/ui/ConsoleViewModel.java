@@ -4,6 +4,7 @@ import io.nutrisage.app.load.LoadDriver;
 import io.nutrisage.app.load.LoadPlan;
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadState;
+import io.nutrisage.app.load.LoadTotals;
 import io.nutrisage.app.monitoring.MonitoringTarget;
 import io.nutrisage.app.recording.RunRecording;
 import io.nutrisage.app.session.MonitorUpdate;
@@ -43,6 +44,8 @@ public final class ConsoleViewModel implements AutoCloseable {
 
     private RunSession session;
     private boolean loadFinishedOnce;
+    /** The timeline shown was read from a recording, not recorded from the session's target. */
+    private boolean replayed;
     /** Which session may update the panels: updates of a session being replaced or closed are dropped. */
     private long activeGeneration;
 
@@ -127,7 +130,8 @@ public final class ConsoleViewModel implements AutoCloseable {
                     replay(recording);
                     status.set("Opened " + file.getFileName() + " ("
                             + recording.entries().size() + " entries"
-                            + (recording.problems().isEmpty() ? "" : ", skipped " + recording.problems()) + ")");
+                            + (recording.problems().isEmpty() ? "" : ", skipped " + recording.problems()) + ")"
+                            + recording.endedEarly().map(why -> " — " + why).orElse(""));
                 },
                 e -> status.set("Cannot open " + file + ": " + message(e)));
     }
@@ -137,6 +141,7 @@ public final class ConsoleViewModel implements AutoCloseable {
         replayed.plan().ifPresent(loadControl::showRecordedPlan);
         replayed.target().ifPresent(targetChooser::showingRecording);
         replayed.endReason().ifPresent(reason -> status.set("Recording ended: " + reason));
+        this.replayed = true;
         checklist.replayed();
     }
 
@@ -213,6 +218,7 @@ public final class ConsoleViewModel implements AutoCloseable {
     /** The one reset: a new timeline from {@code origin}, no checklist; a new target also clears its panels. */
     private void reset(Instant origin, boolean newTarget) {
         loadFinishedOnce = false;
+        replayed = false;
         checklist.reset();
         runPanels.reset(origin, newTarget);
     }
@@ -251,6 +257,11 @@ public final class ConsoleViewModel implements AutoCloseable {
                 runPanels.recording(recording.toString());
             });
         }
+
+        @Override
+        public void onLoadFinished(LoadTotals totals) {
+            onUi(() -> runPanels.timelineProperty().get().setLoadTotals(totals));
+        }
     }
 
     void applyMonitor(MonitorUpdate update) {
@@ -270,6 +281,11 @@ public final class ConsoleViewModel implements AutoCloseable {
             status.set("Load finished; monitoring continues so scale-in shows. Checklist computed.");
             checklist.loadFinished();
         }
+    }
+
+    /** The target the timeline's run went to, for a report; empty while a recording is shown or before connecting. */
+    public Optional<MonitoringTarget> liveTarget() {
+        return replayed || session == null ? Optional.empty() : Optional.of(session.target());
     }
 
     static String message(Throwable e) {

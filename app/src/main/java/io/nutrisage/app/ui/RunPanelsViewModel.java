@@ -137,9 +137,11 @@ public final class RunPanelsViewModel {
                     t.addEvent(ev.event());
                     bounded(events, ev.event());
                 }
+                case RunEntry.LoadFinished finished -> t.setLoadTotals(finished.totals());
                 case RunEntry.RunEnded ended -> end = ended.reason();
             }
         }
+        recording.endedEarly().ifPresent(t::markIncomplete);
         recordingPath.set(recording.file().toString());
         timeline.set(t);
         timelineChanged.fire(t);

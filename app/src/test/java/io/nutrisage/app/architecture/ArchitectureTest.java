@@ -44,7 +44,8 @@ class ArchitectureTest {
                     "io.nutrisage.app.sandbox..",
                     "io.nutrisage.app.session..",
                     "io.nutrisage.app.load..",
-                    "io.nutrisage.app.recording..")
+                    "io.nutrisage.app.recording..",
+                    "io.nutrisage.app.report..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("javafx..", "io.fair_acc..", "atlantafx..");

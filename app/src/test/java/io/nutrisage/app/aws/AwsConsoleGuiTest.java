@@ -4,6 +4,7 @@ import static io.nutrisage.app.ui.ConsoleHarness.await;
 import static io.nutrisage.app.ui.ConsoleHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
 import io.nutrisage.app.load.LoadgenDriver;
 import io.nutrisage.app.monitoring.ConnectionState;
@@ -11,6 +12,8 @@ import io.nutrisage.app.session.Trace;
 import io.nutrisage.app.ui.ConsoleHarness;
 import io.nutrisage.app.ui.ConsoleView;
 import io.nutrisage.app.ui.ConsoleViewModel;
+import io.nutrisage.app.ui.Exporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
@@ -29,7 +32,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The console, headless (Monocle), connected to a stub "stack" through the AWS backend: its metrics are on the charts,
- * its scaling activities are chart markers, its alarms, transitions and service events are listed.
+ * its scaling activities are chart markers, its alarms, transitions and service events are listed, and an export's
+ * report names the stack and what monitoring it cost.
  */
 @ExtendWith(ApplicationExtension.class)
 class AwsConsoleGuiTest {
@@ -96,5 +100,20 @@ class AwsConsoleGuiTest {
         }
         assertThat(fx(() -> view.charts().markerCount())).isGreaterThanOrEqualTo(4);
         assertThat(aws.stub().count("GetMetricData")).isPositive();
+
+        // The export's report names the stack, region, account and caller, and what the monitoring cost so far.
+        Path out = runs.resolve("export");
+        fx(() -> new Exporter(console.executor()).export(view.root(), view.charts(), viewModel, out))
+                .get(60, TimeUnit.SECONDS);
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<h2>Target: AWS nutrisage (eu-west-1)</h2>")
+                .contains("<dt>Stack</dt><dd>nutrisage</dd>")
+                .contains("<dt>Region</dt><dd>eu-west-1</dd>")
+                .contains("<dt>Account</dt><dd>" + AwsStub.ACCOUNT + "</dd>")
+                .contains("<dt>Caller</dt><dd>arn:aws:sts::" + AwsStub.ACCOUNT)
+                .containsPattern(
+                        "<dt>so far</dt><dd>\\$\\d+\\.\\d{4} for [1-9][\\d,]* API calls and [1-9][\\d,]* metrics"
+                                + " requested")
+                .contains("per hour of monitoring at the polling intervals");
     }
 }

@@ -45,6 +45,23 @@ class AwsMonitoringTargetTest {
     }
 
     @Test
+    void itsDetailsForAReportNameTheStackRegionAccountAndCaller() {
+        try (AwsMonitoringTarget target = fx.connect()) {
+            Map<String, String> details =
+                    target.details().stream().collect(Collectors.toMap(d -> d.label(), d -> d.value()));
+
+            assertThat(details)
+                    .containsEntry("Stack", NutriSageStack.ENV)
+                    .containsEntry("Region", AwsStub.REGION)
+                    .containsEntry("Account", AwsStub.ACCOUNT)
+                    .containsEntry("Caller", "arn:aws:sts::" + AwsStub.ACCOUNT + ":assumed-role/NutriSageConsole/alice")
+                    .containsEntry("Cluster / service", NutriSageStack.CLUSTER + " / " + NutriSageStack.SERVICE)
+                    .containsEntry("Service URL", NutriSageStack.TARGET_URL)
+                    .containsEntry("Load balancer", NutriSageStack.LOAD_BALANCER);
+        }
+    }
+
+    @Test
     void everySeriesOfTheStubArrivesInConsoleUnitsFromOnePaginatedGetMetricDataCall() {
         try (AwsMonitoringTarget target = fx.connect()) {
             Map<AwsSeries, AwsMetrics.SeriesData> all = target.metrics().readAll(StubFixture.FIRST_MINUTE);

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The top bar on an AWS target, at the narrowest supported width (1280 px): the state stays readable (the badge says
@@ -70,9 +69,12 @@ class TopBarGuiTest {
 
         for (String id :
                 List.of("#connectionBadge", "#tasksLabel", "#freshnessLabel", "#detailsButton", "#exportButton")) {
-            assertThat(fx(() -> shownText(robot.lookup(id).queryAs(Labeled.class))))
+            Labeled labeled = robot.lookup(id).queryAs(Labeled.class);
+            // The skin draws a new text at the next layout pulse: wait for that, then compare with the whole text.
+            awaitDrawn(labeled);
+            assertThat(fx(() -> shownText(labeled)))
                     .as("%s at 1280 px", id)
-                    .isEqualTo(fx(() -> robot.lookup(id).queryAs(Labeled.class).getText()))
+                    .isEqualTo(fx(labeled::getText))
                     .doesNotEndWith("…");
         }
         assertThat(fx(() ->
@@ -98,7 +100,7 @@ class TopBarGuiTest {
                 .contains("s old — ");
         assertThat(shown.get(2)).as(shown.toString()).isEqualTo("Degraded: data may be stale");
         // What the badge draws once laid out: the longer text must not be cut either.
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitDrawn(badge);
         assertThat(fx(() -> shownText(badge))).isEqualTo("Degraded: data may be stale");
 
         aws.stub().clearFaults();
@@ -106,6 +108,25 @@ class TopBarGuiTest {
         assertThat(fx(banner::isVisible))
                 .as("the banner goes once the feed recovers")
                 .isFalse();
+    }
+
+    /**
+     * Waits (5 s at most) until the skin has drawn the control's current text, whole or cut to "…": a new text is
+     * drawn at the next layout pulse.
+     */
+    private static void awaitDrawn(Labeled labeled) {
+        try {
+            await(
+                    () -> {
+                        String shown = shownText(labeled);
+                        String text = labeled.getText();
+                        return shown.equals(text)
+                                || (shown.endsWith("…") && text.startsWith(shown.substring(0, shown.length() - 1)));
+                    },
+                    5);
+        } catch (Exception e) {
+            // Not drawn within 5 s: the assertion that follows reports what is shown.
+        }
     }
 
     /** The text a labeled control really draws (its skin's Text node), which is cut to "…" when it has no room. */

@@ -285,6 +285,32 @@ class LocalSandboxTest {
         }
     }
 
+    @Test
+    void itsDetailsForAReportAreTheSettingsItRunsWith() throws Exception {
+        var settings = SandboxSettings.defaults(Duration.ofMillis(500), Duration.ofMillis(500));
+        try (var sandbox = LocalSandbox.manual(
+                settings,
+                LocalSandbox.serviceReplicas(GradePredictors.loadBundled()),
+                () -> Instant.parse("2026-11-23T17:00:00Z"))) {
+            Map<String, String> details =
+                    sandbox.details().stream().collect(Collectors.toMap(d -> d.label(), d -> d.value()));
+
+            assertThat(details.get("Replicas"))
+                    .endsWith(sandbox.serviceEndpoint().toString());
+            assertThat(details.get("Sandbox minute"))
+                    .isEqualTo("0.5 s of real time per CloudWatch minute (the AWS durations below run 120× faster)");
+            assertThat(details.get("Capacity")).isEqualTo("1 to 5 tasks, 1 at start");
+            assertThat(details.get("Tasks"))
+                    .isEqualTo("1024 CPU units, 2048 MiB; start-up 60 s, deregistration delay 30 s");
+            assertThat(details.get("Scaling policies"))
+                    .contains("RequestCountPerTarget at 30 (cooldowns 60 s out, 300 s in)")
+                    .contains("CPUUtilization at 40");
+            assertThat(details.get("Alarms"))
+                    .contains(settings.alarms().getFirst().name()
+                            + ": CPUUtilization greater than 80 for 3 of 3 periods");
+        }
+    }
+
     /** A manual sandbox whose first task runs, its clock one sandbox minute past the start. */
     private static LocalSandbox runningSandbox(SandboxSettings settings, AtomicReference<Instant> now)
             throws Exception {

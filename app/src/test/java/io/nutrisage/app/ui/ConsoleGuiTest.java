@@ -127,7 +127,8 @@ class ConsoleGuiTest {
                 .get(20, TimeUnit.SECONDS);
         var result = fx(() -> new Exporter(console.executor()).export(view.root(), view.charts(), viewModel, out))
                 .get(60, TimeUnit.SECONDS);
-        assertThat(result.files()).hasSize(1 + ChartsPane.CHARTS.size() + 3);
+        // dashboard, scale-out, the charts, the timeline (Markdown, CSV), the summary and the report
+        assertThat(result.files()).hasSize(2 + ChartsPane.CHARTS.size() + 3 + 1);
         for (Path file : result.files()) {
             assertThat(Files.size(file)).as(file.toString()).isPositive();
         }
@@ -137,7 +138,11 @@ class ConsoleGuiTest {
                 .contains("## Validation")
                 .contains("Setting desired count to")
                 .contains("![chart-2-tasks.png](chart-2-tasks.png)")
-                .contains("![chart-7-drift.png](chart-7-drift.png)");
+                .contains("![chart-7-drift.png](chart-7-drift.png)")
+                .contains("Whole run (load generator): planned ");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<h2>Scaling timeline</h2>")
+                .contains("<td>late (sent behind plan)</td>");
         assertThat(Files.list(runs.resolve("recordings")).toList())
                 .singleElement()
                 .satisfies(f -> assertThat(Files.readString(f)).contains("\"type\":\"activity\""));

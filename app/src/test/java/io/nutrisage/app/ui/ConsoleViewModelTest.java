@@ -12,7 +12,6 @@ import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.ScalingActivity;
 import io.nutrisage.app.monitoring.TargetStatus;
-import io.nutrisage.app.recording.RunRecording;
 import io.nutrisage.app.session.MonitorUpdate;
 import io.nutrisage.app.session.Trace;
 import java.nio.file.Files;
@@ -217,7 +216,7 @@ class ConsoleViewModelTest {
                     new ScalingActivity(
                             "a", T0.plusSeconds(3), "Setting desired count to 2.", "c", "Successful", 1, 2)));
         }
-        vm.replay(RunRecording.read(file));
+        vm.openRecording(file);
 
         assertThat(vm.targetChooser().targetNameProperty().get()).isEqualTo("Local sandbox (recording)");
         assertThat(vm.runPanels()
@@ -242,6 +241,11 @@ class ConsoleViewModelTest {
         assertThat(vm.runPanels().timelineProperty().get().markers()).hasSize(2);
         assertThat(vm.runPanels().activities()).hasSize(1);
         assertThat(vm.checklist().checks()).hasSize(5);
+        assertThat(vm.runPanels().timelineProperty().get().incomplete())
+                .as("the recording has no run-ended entry")
+                .hasValueSatisfying(why -> assertThat(why).startsWith("recording ends at line 6 without"));
+        assertThat(vm.statusProperty().get()).endsWith("and so are the load's totals");
+        assertThat(vm.liveTarget()).as("a recording is no live target's run").isEmpty();
     }
 
     private static MonitorUpdate update(
