@@ -537,7 +537,7 @@ public final class LoadRun implements AutoCloseable {
                 long profileNow = profileNowNs;
                 int phase =
                         Math.min(profile.phaseAt(profileNow), profile.phases().size() - 1);
-                Snapshot snapshot = new Snapshot(
+                Snapshot snapshot = Snapshot.of(
                         ++second,
                         Instant.now(),
                         interval,
@@ -546,22 +546,11 @@ public final class LoadRun implements AutoCloseable {
                         Duration.ofNanos(profileNow),
                         Duration.ofNanos(Math.max(0, profile.duration().toNanos() - profileNow)),
                         targetRate,
-                        interval > 0 ? counts.sent() / interval : 0,
-                        counts.planned(),
-                        counts.sent(),
-                        counts.completed(),
+                        counts,
                         stats.inFlight.get(),
                         cap,
-                        counts.late(),
-                        counts.dropped(),
-                        counts.blockedMs(),
-                        counts.blockedRequests(),
                         LatencySummary.ofMicros(correctedInterval),
-                        LatencySummary.ofMicros(rawInterval),
-                        counts.outcomes(),
-                        counts.averageConfidence(),
-                        counts.grades(),
-                        counts.skippedRecords());
+                        LatencySummary.ofMicros(rawInterval));
                 for (SnapshotListener listener : listeners) {
                     try {
                         listener.onSnapshot(snapshot);
@@ -590,28 +579,16 @@ public final class LoadRun implements AutoCloseable {
             Instant end = Instant.now();
             long sinkDropped =
                     definition.responseSink().map(sink -> sink.dropped()).orElse(0L);
-            RunSummary result = new RunSummary(
+            RunSummary result = RunSummary.of(
                     definition.url().toString(),
                     definition.profile().name(),
                     startedAt,
                     end,
-                    Duration.between(startedAt, end),
                     reason,
                     second,
-                    total.planned(),
-                    total.sent(),
-                    total.completed(),
-                    total.late(),
-                    total.dropped(),
-                    total.blockedMs(),
-                    total.blockedRequests(),
-                    total.planned() == 0 ? 1.0 : total.sent() / (double) total.planned(),
+                    total,
                     LatencySummary.ofMicros(correctedTotal),
                     LatencySummary.ofMicros(rawTotal),
-                    total.outcomes(),
-                    total.averageConfidence(),
-                    total.grades(),
-                    total.skippedRecords(),
                     feed.skipExamples(),
                     sinkDropped,
                     reason == EndReason.FAILED ? failure : null);

@@ -47,6 +47,50 @@ public record RunSummary(
         skippedExamples = List.copyOf(skippedExamples);
     }
 
+    /**
+     * The summary of a whole run from its totals: the achieved ratio is sent ÷ planned (1 when nothing was planned,
+     * a run stopped before its first start).
+     */
+    static RunSummary of(
+            String target,
+            String profile,
+            Instant start,
+            Instant end,
+            EndReason endReason,
+            long seconds,
+            IntervalCounts total,
+            LatencySummary corrected,
+            LatencySummary raw,
+            List<SkippedRecord> skippedExamples,
+            long sinkDropped,
+            String failure) {
+        return new RunSummary(
+                target,
+                profile,
+                start,
+                end,
+                Duration.between(start, end),
+                endReason,
+                seconds,
+                total.planned(),
+                total.sent(),
+                total.completed(),
+                total.late(),
+                total.dropped(),
+                total.blockedMs(),
+                total.blockedRequests(),
+                total.planned() == 0 ? 1.0 : total.sent() / (double) total.planned(),
+                corrected,
+                raw,
+                total.outcomes(),
+                total.averageConfidence(),
+                total.grades(),
+                total.skippedRecords(),
+                skippedExamples,
+                sinkDropped,
+                failure);
+    }
+
     public double errorRate() {
         return outcomes.errorRate();
     }

@@ -56,4 +56,50 @@ public record Snapshot(
     public Snapshot {
         grades = Map.copyOf(grades);
     }
+
+    /**
+     * The snapshot of one reporting interval: where the run is (second, time, state, phase, profile time), what the
+     * interval counted, the requests in flight against their cap, and the interval's latency distributions. The
+     * achieved rate is the interval's sends per second.
+     */
+    static Snapshot of(
+            long second,
+            Instant time,
+            double intervalSeconds,
+            RunState state,
+            int phase,
+            Duration elapsed,
+            Duration remaining,
+            double targetRate,
+            IntervalCounts counts,
+            int inFlight,
+            int inFlightCap,
+            LatencySummary corrected,
+            LatencySummary raw) {
+        return new Snapshot(
+                second,
+                time,
+                intervalSeconds,
+                state,
+                phase,
+                elapsed,
+                remaining,
+                targetRate,
+                intervalSeconds > 0 ? counts.sent() / intervalSeconds : 0,
+                counts.planned(),
+                counts.sent(),
+                counts.completed(),
+                inFlight,
+                inFlightCap,
+                counts.late(),
+                counts.dropped(),
+                counts.blockedMs(),
+                counts.blockedRequests(),
+                corrected,
+                raw,
+                counts.outcomes(),
+                counts.averageConfidence(),
+                counts.grades(),
+                counts.skippedRecords());
+    }
 }
