@@ -27,7 +27,6 @@ final class Cells {
 
     private Cells() {}
 
-
     static <T> void column(TableColumn<T, String> column, Function<T, String> text) {
         column.setCellValueFactory(c -> (ObservableValue<String>) new ReadOnlyStringWrapper(text.apply(c.getValue())));
     }
