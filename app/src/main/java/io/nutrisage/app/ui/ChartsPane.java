@@ -614,8 +614,8 @@ public final class ChartsPane extends VBox {
                 } else {
                     chart.getYAxis().setMax(top);
                 }
-                placeThresholdLabels(i);
             }
+            placeThresholdLabels(i);
         }
         List<RunTimeline.Marker> markers = timeline.markers();
         if (markersShown == markers.size()) {
