@@ -129,11 +129,38 @@ final class AwsAlarms implements AlarmSource {
                                 a.alarmDescription() == null ? "" : a.alarmDescription(),
                                 state(a.stateValueAsString()).orElse(AlarmState.INSUFFICIENT_DATA),
                                 a.stateReason() == null ? "" : a.stateReason(),
-                                a.stateUpdatedTimestamp() == null ? Instant.EPOCH : a.stateUpdatedTimestamp()));
+                                a.stateUpdatedTimestamp() == null ? Instant.EPOCH : a.stateUpdatedTimestamp(),
+                                threshold(a, spec)));
             }
             token = page.nextToken();
             pages++;
         } while (token != null && !token.isEmpty() && pages < MAX_PAGES);
+    }
+
+    /**
+     * What {@code alarm} compares with one of the console's series, in that series' unit: its metric, namespace and
+     * statistic name an {@link AwsSeries}, and its threshold is converted like that series' datapoints. A Sum's
+     * conversion holds for the 60 s period the series are read with, so a Sum alarm of another period has no threshold
+     * here, nor has an alarm on metric math or on a series the console does not read.
+     */
+    static Optional<Alarm.Threshold> threshold(MetricAlarm alarm, AwsTargetSpec spec) {
+        if (alarm.metricName() == null || alarm.namespace() == null || alarm.threshold() == null) {
+            return Optional.empty();
+        }
+        String stat = alarm.extendedStatistic() != null ? alarm.extendedStatistic() : alarm.statisticAsString();
+        if (stat == null) {
+            return Optional.empty();
+        }
+        for (AwsSeries series : AwsSeries.values()) {
+            if (series.portId().isPresent()
+                    && series.metricName().equals(alarm.metricName())
+                    && series.namespace(spec).equals(alarm.namespace())
+                    && series.stat().equals(stat)
+                    && (!stat.equals("Sum") || Integer.valueOf(60).equals(alarm.period()))) {
+                return Optional.of(new Alarm.Threshold(series.portId().get(), alarm.threshold() * series.scale()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** HistoryData holds oldState/newState; the summary "Alarm updated from OK to ALARM" is the fallback. */

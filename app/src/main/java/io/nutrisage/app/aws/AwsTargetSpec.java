@@ -124,7 +124,7 @@ public record AwsTargetSpec(
 
     /** Prefix of the alarms target tracking creates for this service. */
     public String targetTrackingAlarmPrefix() {
-        return "TargetTracking-" + scalableResourceId() + "-";
+        return io.nutrisage.app.monitoring.Alarm.TARGET_TRACKING_PREFIX + scalableResourceId() + "-";
     }
 
     public boolean hasLoadBalancer() {

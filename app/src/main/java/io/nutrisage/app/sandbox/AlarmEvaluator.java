@@ -85,6 +85,12 @@ final class AlarmEvaluator {
     }
 
     Alarm snapshot() {
-        return new Alarm(definition.name(), definition.description(), state, reason, updated);
+        return new Alarm(
+                definition.name(),
+                definition.description(),
+                state,
+                reason,
+                updated,
+                Optional.of(new Alarm.Threshold(definition.metric(), definition.threshold())));
     }
 }

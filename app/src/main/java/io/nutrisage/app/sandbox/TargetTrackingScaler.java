@@ -172,7 +172,7 @@ public final class TargetTrackingScaler {
                     .toString();
             this.high = new AlarmEvaluator(
                     new AlarmDefinition(
-                            "TargetTracking-" + resourceId + "-AlarmHigh-" + suffix,
+                            Alarm.TARGET_TRACKING_PREFIX + resourceId + "-AlarmHigh-" + suffix,
                             "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policy.name() + ".",
                             policy.metric(),
                             AlarmDefinition.Comparison.GREATER_THAN,
@@ -183,7 +183,7 @@ public final class TargetTrackingScaler {
                     ids);
             this.low = new AlarmEvaluator(
                     new AlarmDefinition(
-                            "TargetTracking-" + resourceId + "-AlarmLow-" + suffix,
+                            Alarm.TARGET_TRACKING_PREFIX + resourceId + "-AlarmLow-" + suffix,
                             "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy " + policy.name() + ".",
                             policy.metric(),
                             AlarmDefinition.Comparison.LESS_THAN,

@@ -92,7 +92,8 @@ public final class MonitorPoller {
                     events,
                     target.alarms().alarms(),
                     target.logs().tail(logFilter(), 200),
-                    Optional.empty());
+                    Optional.empty(),
+                    target.scaling().policies());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new MonitorUpdate(

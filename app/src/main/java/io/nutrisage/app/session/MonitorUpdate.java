@@ -7,6 +7,7 @@ import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ScalingPolicy;
 import io.nutrisage.app.monitoring.ServiceEvent;
 import io.nutrisage.app.monitoring.TargetStatus;
 import java.time.Instant;
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * What one poll of a target brought: new datapoints per series, each series' freshness, new activities, transitions
- * and events (oldest first, each delivered once), and the current fleet, alarms and log tail. {@code fleet} is empty
- * when the poll failed; {@code error} then says why.
+ * and events (oldest first, each delivered once), and the current fleet, alarms, log tail and scaling policies.
+ * {@code fleet} is empty when the poll failed; {@code error} then says why.
  */
 public record MonitorUpdate(
         Instant polledAt,
@@ -30,7 +31,8 @@ public record MonitorUpdate(
         List<ServiceEvent> newEvents,
         List<Alarm> alarms,
         List<LogLine> logTail,
-        Optional<String> error) {
+        Optional<String> error,
+        List<ScalingPolicy> policies) {
     public MonitorUpdate {
         points = Map.copyOf(points);
         freshness = Map.copyOf(freshness);
@@ -39,5 +41,34 @@ public record MonitorUpdate(
         newEvents = List.copyOf(newEvents);
         alarms = List.copyOf(alarms);
         logTail = List.copyOf(logTail);
+        policies = List.copyOf(policies);
+    }
+
+    /** An update that says nothing of the target's scaling policies. */
+    public MonitorUpdate(
+            Instant polledAt,
+            TargetStatus status,
+            Optional<FleetStatus> fleet,
+            Map<MetricId, List<Datapoint>> points,
+            Map<MetricId, Optional<Instant>> freshness,
+            List<ScalingActivity> newActivities,
+            List<AlarmTransition> newTransitions,
+            List<ServiceEvent> newEvents,
+            List<Alarm> alarms,
+            List<LogLine> logTail,
+            Optional<String> error) {
+        this(
+                polledAt,
+                status,
+                fleet,
+                points,
+                freshness,
+                newActivities,
+                newTransitions,
+                newEvents,
+                alarms,
+                logTail,
+                error,
+                List.of());
     }
 }

@@ -2,11 +2,13 @@ package io.nutrisage.app.session;
 
 import io.nutrisage.app.load.LoadSnapshot;
 import io.nutrisage.app.load.LoadTotals;
+import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.FleetStatus;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.ScalingActivity;
+import io.nutrisage.app.monitoring.ScalingPolicy;
 import io.nutrisage.app.monitoring.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Everything a run showed, on one time axis (seconds since the run's origin): bounded traces (2 h at 1 s), markers for
- * phase boundaries and scaling activities, and the bounded lists behind the side panels. Feeds the charts, the
+ * phase boundaries and scaling activities, the bounded lists behind the side panels, and the target's current alarms
+ * and scaling policies (what the charts draw the thresholds from). Feeds the charts, the
  * post-run checklist and the export alike. A metric point that arrives late lands in time order in its trace, and a
  * revised value replaces the one shown (see {@link RingSeries}). Not thread-safe: confined to one thread (the FX thread
  * in the console).
@@ -49,6 +52,8 @@ public final class RunTimeline {
     private Optional<FleetStatus> lastFleet = Optional.empty();
     private Optional<LoadTotals> loadTotals = Optional.empty();
     private Optional<String> incomplete = Optional.empty();
+    private List<Alarm> alarms = List.of();
+    private List<ScalingPolicy> policies = List.of();
     private long sent;
     private long completed;
     private long clientErrors;
@@ -96,7 +101,12 @@ public final class RunTimeline {
     }
 
     public void addMetric(MetricId id, Datapoint d) {
-        Trace trace =
+        traceOf(id).ifPresent(trace -> add(trace, secondsOf(d.time()), d.value()));
+    }
+
+    /** The trace a monitored series is drawn as, if it is charted. */
+    public static Optional<Trace> traceOf(MetricId id) {
+        return Optional.ofNullable(
                 switch (id) {
                     case CPU_UTILIZATION -> Trace.CPU;
                     case MEMORY_UTILIZATION -> Trace.MEMORY;
@@ -107,11 +117,9 @@ public final class RunTimeline {
                     case INPUT_SUGARS_MEAN -> Trace.INPUT_SUGARS;
                     case INPUT_SODIUM_MEAN -> Trace.INPUT_SODIUM;
                     case TARGET_5XX -> Trace.TARGET_5XX;
+                    case REQUEST_COUNT_PER_TARGET -> Trace.REQUESTS_PER_TARGET;
                     default -> null;
-                };
-        if (trace != null) {
-            add(trace, secondsOf(d.time()), d.value());
-        }
+                });
     }
 
     public void addActivity(ScalingActivity a) {
@@ -194,6 +202,16 @@ public final class RunTimeline {
         return incomplete;
     }
 
+    /** The target's alarms as last reported (empty before the first successful poll, and in a replayed run). */
+    public List<Alarm> alarms() {
+        return alarms;
+    }
+
+    /** The target's scaling policies as last reported (empty before the first poll that had them). */
+    public List<ScalingPolicy> policies() {
+        return policies;
+    }
+
     public long sent() {
         return sent;
     }
@@ -210,12 +228,19 @@ public final class RunTimeline {
         return lateOrDropped;
     }
 
-    /** Applies a monitoring update: datapoints, activities, transitions, events and the fleet. */
+    /**
+     * Applies a monitoring update: datapoints, activities, transitions, events and the fleet; the alarms and policies
+     * of a successful poll (a failed one keeps what the last one said).
+     */
     public void apply(MonitorUpdate update) {
         update.points().forEach((id, points) -> points.forEach(p -> addMetric(id, p)));
         update.newActivities().forEach(this::addActivity);
         update.newTransitions().forEach(this::addTransition);
         update.newEvents().forEach(this::addEvent);
         update.fleet().ifPresent(this::setFleet);
+        if (update.error().isEmpty()) {
+            alarms = update.alarms();
+            policies = update.policies();
+        }
     }
 }

@@ -14,7 +14,9 @@ public enum Trace {
     TARGET_RATE("Target rate"),
     ACHIEVED_RATE("Achieved rate"),
     CLIENT_ERRORS("Client errors/s"),
-    TARGET_5XX("5xx/s at the front");
+    TARGET_5XX("5xx/s at the front"),
+    /** What the request-count scaling policy tracks: requests per registered target in a (sandbox) minute. */
+    REQUESTS_PER_TARGET("Requests per target");
 
     private final String label;
 

@@ -1,8 +1,10 @@
 package io.nutrisage.app.ui;
 
 import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.nutrisage.app.session.DriftBands;
 import io.nutrisage.app.session.RingSeries;
@@ -10,28 +12,50 @@ import io.nutrisage.app.session.RunTimeline;
 import io.nutrisage.app.session.Trace;
 import io.nutrisage.predictor.model.DriftBand;
 import io.nutrisage.predictor.model.DriftBaseline;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 
 /**
- * The dashboard's charts on one shared time axis (seconds since the run started). Each trace is a bounded data set
+ * The dashboard's charts on one shared time axis (seconds since the run started, labelled as such or as the local wall
+ * clock: {@link #timeLabelsProperty()}), under a row with the legend of the markers and lines. Each trace is a bounded data set
  * refreshed in one batch under its write lock, drawn by {@link EnvelopeLineRenderer} (a filled band per pixel column).
- * Phase boundaries and scaling activities appear as markers on every chart; the input means are drawn against their
+ * Phase boundaries and scaling activities appear as markers on every chart; the thresholds a run is judged by as
+ * labelled dashed lines on the chart of their trace ({@link ChartThresholds}); the input means are drawn against their
  * training baseline ({@link ChartSpec#baselines()}). FX thread only.
  */
 public final class ChartsPane extends VBox {
     /** Wide enough for the label and ticks of every chart here ("[req/s]", "1000"). */
     static final double Y_AXIS_WIDTH = 72;
+
+    /**
+     * The lowest bottom of a logarithmic axis: 1 µs in ms, the resolution of the latency histograms. A value below it
+     * (or zero) is drawn on the bottom edge.
+     */
+    static final double LOG_FLOOR = 0.001;
 
     /** Space kept between a marker label and the next one. */
     private static final double LABEL_GAP = 4;
@@ -49,6 +73,10 @@ public final class ChartsPane extends VBox {
      * magnitudes share one axis and both means sit at 1 (a grey line); its band's ends are dashed lines in the
      * trace's colour. One axis rather than a second one on the right: every plot keeps the same width, so the time
      * axis and the markers line up across the charts.
+     *
+     * <p>With {@code logY} the y axis is logarithmic from a power of ten at or below the smallest positive value (at
+     * least {@link #LOG_FLOOR}, at most 1) to the same top; a value at or below the bottom is drawn on it (decision
+     * 0084).
      */
     public record ChartSpec(
             String id,
@@ -57,13 +85,25 @@ public final class ChartsPane extends VBox {
             List<Trace> traces,
             double minYMax,
             boolean fixedY,
-            Map<Trace, DriftBand> baselines) {
+            Map<Trace, DriftBand> baselines,
+            boolean logY) {
         public ChartSpec {
             traces = List.copyOf(traces);
             baselines = Map.copyOf(baselines);
             if (!traces.containsAll(baselines.keySet())) {
                 throw new IllegalArgumentException("baselines of traces not on chart " + id);
             }
+        }
+
+        public ChartSpec(
+                String id,
+                String title,
+                String yUnit,
+                List<Trace> traces,
+                double minYMax,
+                boolean fixedY,
+                Map<Trace, DriftBand> baselines) {
+            this(id, title, yUnit, traces, minYMax, fixedY, baselines, false);
         }
 
         public ChartSpec(String id, String title, String yUnit, List<Trace> traces, double minYMax, boolean fixedY) {
@@ -110,11 +150,13 @@ public final class ChartsPane extends VBox {
                     false),
             new ChartSpec(
                     "latency",
-                    "p90 latency: server vs client",
+                    "p90 latency: server vs client (log scale)",
                     "ms",
                     List.of(Trace.P90_SERVER, Trace.P90_CLIENT),
                     10,
-                    false),
+                    false,
+                    Map.of(),
+                    true),
             new ChartSpec("confidence", "Average confidence", "score", List.of(Trace.CONFIDENCE), 1, true),
             new ChartSpec(
                     "rate",
@@ -124,9 +166,20 @@ public final class ChartsPane extends VBox {
                     10,
                     false),
             new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false),
-            driftChart(DriftBands.BUNDLED));
+            driftChart(DriftBands.BUNDLED),
+            // Last, so the export's file names of the charts before it stay as they were.
+            new ChartSpec(
+                    "requests-per-target",
+                    "Requests per target per minute: what the request-count policy tracks",
+                    "req/target",
+                    List.of(Trace.REQUESTS_PER_TARGET),
+                    10,
+                    false));
 
     private final List<XYChart> charts = new ArrayList<>();
+    private final List<TimeAxis> timeAxes = new ArrayList<>();
+    private final ObjectProperty<TimeAxis.Labels> timeLabels =
+            new SimpleObjectProperty<>(this, "timeLabels", TimeAxis.Labels.SINCE_START);
     private final Map<Trace, DoubleDataSet> dataSets = new EnumMap<>(Trace.class);
     /** What each trace's values are multiplied by when drawn ({@link ChartSpec#scale}). */
     private final Map<Trace, Double> scales = new EnumMap<>(Trace.class);
@@ -138,6 +191,10 @@ public final class ChartsPane extends VBox {
     private final List<EnvelopeLineRenderer> renderers = new ArrayList<>();
     /** The markers' labels, on the first chart. */
     private final List<XValueIndicator> labels = new ArrayList<>();
+    /** Per chart: the labels of its threshold lines. */
+    private final List<List<YValueIndicator>> thresholdLabels = new ArrayList<>();
+    /** The thresholds drawn, as {@link ChartThresholds#of} gave them. */
+    private List<ChartThresholds.Threshold> thresholdsShown = List.of();
 
     private RunTimeline shown;
     private int markersShown;
@@ -152,13 +209,20 @@ public final class ChartsPane extends VBox {
      * A trace as last copied into its data set: the series version, its newest point (as the series holds it) and its
      * largest value as drawn (scaled).
      */
-    private record Drawn(long version, double lastX, double lastY, double maxY) {}
+    private record Drawn(long version, double lastX, double lastY, double maxY, double minPositiveY) {}
 
+    /** Wall-clock labels in the system's time zone. */
     public ChartsPane() {
+        this(ZoneId.systemDefault());
+    }
+
+    ChartsPane(ZoneId zone) {
         getStyleClass().add("charts-pane");
         setSpacing(2);
+        getChildren().add(header(zone));
         for (ChartSpec spec : CHARTS) {
-            DefaultNumericAxis x = new DefaultNumericAxis("time", "s");
+            TimeAxis x = new TimeAxis(zone);
+            timeAxes.add(x);
             x.setAutoRanging(false);
             x.setMin(0);
             x.setMax(60);
@@ -167,7 +231,21 @@ public final class ChartsPane extends VBox {
             // chartfx's auto-ranging of a flat series (an idle target's zero error rate) re-lays the chart out on every
             // pulse: 60 renders a second of an idle window. The range is set in refresh() instead.
             y.setAutoRanging(false);
-            y.setMin(0);
+            if (spec.logY()) {
+                y.setLogAxis(true);
+                y.setTickLabelFormatter(new StringConverter<>() {
+                    @Override
+                    public String toString(Number value) {
+                        return plain(value.doubleValue());
+                    }
+
+                    @Override
+                    public Number fromString(String text) {
+                        throw new UnsupportedOperationException("tick labels are not parsed");
+                    }
+                });
+            }
+            y.setMin(spec.logY() ? 1 : 0);
             y.setMax(spec.minYMax());
             y.setAnimated(false);
             y.setAutoUnitScaling(false);
@@ -203,13 +281,98 @@ public final class ChartsPane extends VBox {
             chart.getCanvas().setCache(false);
             x.getCanvas().setCache(false);
             y.getCanvas().setCache(false);
-            chart.setMinHeight(120);
+            chart.setMinHeight(100);
             VBox.setVgrow(chart, Priority.ALWAYS);
             charts.add(chart);
             renderers.add(renderer);
+            thresholdLabels.add(new ArrayList<>());
             getChildren().add(chart);
         }
         charts.getFirst().getCanvas().widthProperty().addListener((o, a, b) -> fitLabels());
+        timeLabels.addListener((o, before, labels) -> {
+            timeAxes.forEach(x -> x.setLabels(labels));
+            charts.forEach(XYChart::invalidate);
+        });
+    }
+
+    /**
+     * The row above the charts: what the marker and line styles mean (in the colours the renderer draws them with)
+     * and the time labels' choice.
+     */
+    private HBox header(ZoneId zone) {
+        ChoiceBox<TimeAxis.Labels> time = new ChoiceBox<>();
+        time.setId("time-labels");
+        time.getItems().setAll(TimeAxis.Labels.values());
+        time.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TimeAxis.Labels labels) {
+                return labels == TimeAxis.Labels.WALL_CLOCK
+                        ? labels + " (" + zone.getId() + ")"
+                        : String.valueOf(labels);
+            }
+
+            @Override
+            public TimeAxis.Labels fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        time.valueProperty().bindBidirectional(timeLabels);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(
+                10,
+                legendItem("legend-scale-out", vertical(EnvelopeLineRenderer.SCALE_OUT_LINE, 2), "scale-out"),
+                legendItem("legend-scale-in", vertical(EnvelopeLineRenderer.SCALE_IN_LINE, 2), "scale-in"),
+                legendItem("legend-phase", dashed(vertical(EnvelopeLineRenderer.PHASE_LINE, 1), 4, 4), "phase start"),
+                legendItem(
+                        "legend-threshold",
+                        dashed(new Line(0, 0, 22, 0), 6, 4),
+                        "threshold or band end, in its trace's colour, labelled with its source"),
+                gap,
+                new Label("Time:"),
+                time);
+        header.getStyleClass().add("charts-header");
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(2, 8, 2, Y_AXIS_WIDTH));
+        return header;
+    }
+
+    private static Line vertical(Color colour, double width) {
+        Line line = new Line(0, 0, 0, 12);
+        line.setStroke(colour);
+        line.setStrokeWidth(width);
+        line.setStrokeLineCap(StrokeLineCap.BUTT);
+        return line;
+    }
+
+    private static Line dashed(Line line, double on, double off) {
+        line.getStrokeDashArray().setAll(on, off);
+        line.setStrokeLineCap(StrokeLineCap.BUTT);
+        return line;
+    }
+
+    private static Label legendItem(String id, Line swatch, String text) {
+        swatch.getStyleClass().add("legend-swatch");
+        Label item = new Label(text, swatch);
+        item.setId(id);
+        item.getStyleClass().add("chart-legend-item");
+        return item;
+    }
+
+    /**
+     * What the time axis labels say: seconds since the run started (the default) or the local wall-clock time. The
+     * data and the axis range stay in seconds since the run's origin; only the labels change, on every chart.
+     */
+    ObjectProperty<TimeAxis.Labels> timeLabelsProperty() {
+        return timeLabels;
+    }
+
+    /** {@code value} as plain decimals: 0.001, 0.5, 1000. */
+    private static String plain(double value) {
+        return new BigDecimal(value)
+                .round(MathContext.DECIMAL32)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /**
@@ -238,9 +401,33 @@ public final class ChartsPane extends VBox {
         return ds.lock().readLockGuard(() -> ds.getDataCount() == 1 && ds.get(0, 0) < 0 ? 0 : ds.getDataCount());
     }
 
+    /** The labels of the threshold lines drawn on the chart {@code id} (its {@link ChartSpec#id()}), bottom to top. */
+    List<String> thresholdLabels(String id) {
+        for (int i = 0; i < CHARTS.size(); i++) {
+            if (CHARTS.get(i).id().equals(id)) {
+                return thresholdLabels.get(i).stream()
+                        .sorted(java.util.Comparator.comparingDouble(YValueIndicator::getValue))
+                        .map(YValueIndicator::getText)
+                        .toList();
+            }
+        }
+        throw new IllegalArgumentException("no chart " + id);
+    }
+
     /** Number of markers drawn on each chart. */
     public int markerCount() {
         return markersShown;
+    }
+
+    /**
+     * The bottom of a log axis whose smallest positive value is {@code least}: the power of ten at or below it, at
+     * most 1 (an axis from 1 up when there is no data) and at least {@link #LOG_FLOOR}.
+     */
+    static double logAxisBottom(double least) {
+        if (!(least < 1)) {
+            return 1;
+        }
+        return Math.max(LOG_FLOOR, Math.pow(10, Math.floor(Math.log10(least) + 1e-9)));
     }
 
     /**
@@ -269,7 +456,10 @@ public final class ChartsPane extends VBox {
      * idle console's chart cost.
      */
     public void follow(RunTimeline timeline) {
-        if (timeline != shown || markersShown != timeline.markers().size() || wouldChangePixels(timeline)) {
+        if (timeline != shown
+                || markersShown != timeline.markers().size()
+                || !ChartThresholds.of(timeline).equals(thresholdsShown)
+                || wouldChangePixels(timeline)) {
             refresh(timeline);
         }
     }
@@ -284,7 +474,7 @@ public final class ChartsPane extends VBox {
             }
             DefaultNumericAxis x = (DefaultNumericAxis) chart.getXAxis();
             double secondsPerPixel = (x.getMax() - x.getMin()) / width;
-            double valuePerPixel = (chart.getYAxis().getMax() - chart.getYAxis().getMin()) / height;
+            Axis yAxis = chart.getYAxis();
             for (Trace trace : CHARTS.get(i).traces()) {
                 RingSeries series = timeline.trace(trace);
                 Drawn d = drawn.get(trace);
@@ -299,10 +489,12 @@ public final class ChartsPane extends VBox {
                     return true;
                 }
                 double scale = scales.get(trace);
+                double lastPixel = pixel(yAxis, d.lastY() * scale);
                 for (int k = n - 1; k >= 0 && series.x(k) > d.lastX(); k--) {
-                    double y = series.y(k);
+                    double y = series.y(k) * scale;
                     if (Double.isNaN(y) != Double.isNaN(d.lastY())
-                            || Math.abs(y - d.lastY()) * scale >= valuePerPixel) {
+                            || Math.abs(pixel(yAxis, y) - lastPixel) >= 1
+                            || (yAxis.isLogAxis() && y > 0 && y < yAxis.getMin())) { // the axis would reach down
                         return true;
                     }
                 }
@@ -311,10 +503,16 @@ public final class ChartsPane extends VBox {
         return false;
     }
 
+    /** Where {@code value} is drawn on {@code y}: a value under a log axis's bottom is drawn on it. */
+    private static double pixel(Axis y, double value) {
+        return y.getDisplayPosition(y.isLogAxis() ? Math.max(value, y.getMin()) : value);
+    }
+
     /** Copies what changed in {@code timeline} into the charts: one write-locked batch per trace. */
     public void refresh(RunTimeline timeline) {
         if (timeline != shown) {
             shown = timeline;
+            timeAxes.forEach(x -> x.setOrigin(timeline.origin()));
             drawn.clear();
             markersShown = 0;
             charts.getFirst().getPlugins().removeAll(labels);
@@ -341,9 +539,13 @@ public final class ChartsPane extends VBox {
                 }
             }
             double top = 0;
+            double bottom = Double.POSITIVE_INFINITY;
             for (int k = 0; k < n; k++) {
                 if (ys[k] > top) { // NaN (a gap) never compares greater
                     top = ys[k];
+                }
+                if (ys[k] > 0 && ys[k] < bottom) {
+                    bottom = ys[k];
                 }
             }
             drawn.put(
@@ -352,7 +554,8 @@ public final class ChartsPane extends VBox {
                             series.version(),
                             n == 0 ? Double.NEGATIVE_INFINITY : series.x(n - 1),
                             series.lastY(),
-                            top));
+                            top,
+                            bottom));
             DoubleDataSet ds = e.getValue();
             if (n == 0) {
                 // chartfx recomputes an empty data set's NaN limits on every pulse and, NaN never equalling NaN,
@@ -362,6 +565,10 @@ public final class ChartsPane extends VBox {
             } else {
                 ds.lock().writeLockGuard(() -> ds.set(xs, ys, n, true));
             }
+        }
+        List<ChartThresholds.Threshold> thresholds = ChartThresholds.of(timeline);
+        if (!thresholds.equals(thresholdsShown)) {
+            showThresholds(thresholds);
         }
         double minX = 0;
         for (RingSeries s : List.of(timeline.trace(Trace.TARGET_RATE), timeline.trace(Trace.RUNNING_TASKS))) {
@@ -385,8 +592,30 @@ public final class ChartsPane extends VBox {
                     Drawn d = drawn.get(trace);
                     top = Math.max(top, yAxisTop(d == null ? 0 : d.maxY()));
                 }
-                chart.getYAxis().setMax(top);
+                // The thresholds stay in view: how far a trace is from its line is what they are drawn for.
+                for (YValueIndicator threshold : thresholdLabels.get(i)) {
+                    top = Math.max(top, yAxisTop(threshold.getValue()));
+                }
+                if (spec.logY()) {
+                    double least = Double.POSITIVE_INFINITY;
+                    for (Trace trace : spec.traces()) {
+                        Drawn d = drawn.get(trace);
+                        least = Math.min(least, d == null ? Double.POSITIVE_INFINITY : d.minPositiveY());
+                    }
+                    // Set the bottom first when it falls, the top first when it rises: chartfx refuses min >= max.
+                    double bottom = logAxisBottom(least);
+                    if (bottom < chart.getYAxis().getMin()) {
+                        chart.getYAxis().setMin(bottom);
+                        chart.getYAxis().setMax(top);
+                    } else {
+                        chart.getYAxis().setMax(top);
+                        chart.getYAxis().setMin(bottom);
+                    }
+                } else {
+                    chart.getYAxis().setMax(top);
+                }
             }
+            placeThresholdLabels(i);
         }
         List<RunTimeline.Marker> markers = timeline.markers();
         if (markersShown == markers.size()) {
@@ -418,6 +647,66 @@ public final class ChartsPane extends VBox {
         }
         fitLabels();
         charts.forEach(XYChart::invalidate);
+    }
+
+    /**
+     * Puts each threshold label of chart {@code i} on the side of its line with room: above a line in the lower half of
+     * the plot, below one in the upper half (above a line near the top it would be cut off); the second and third
+     * labels of a chart further left than the first.
+     */
+    private void placeThresholdLabels(int i) {
+        Axis y = charts.get(i).getYAxis();
+        int n = 0;
+        for (YValueIndicator label : thresholdLabels.get(i)) {
+            // Side by side from the right end, so labels of nearby lines do not cover each other.
+            label.setLabelPosition(0.975 - 0.3 * (n++ % 3));
+            double v = label.getValue();
+            double share = y.isLogAxis()
+                    ? Math.log(v / y.getMin()) / Math.log(y.getMax() / y.getMin())
+                    : (v - y.getMin()) / (y.getMax() - y.getMin());
+            label.setLabelVerticalAnchor(share > 0.5 ? VPos.TOP : VPos.BOTTOM);
+        }
+    }
+
+    /**
+     * Draws {@code thresholds} as dashed lines in their trace's colour on the chart of their trace, each labelled at
+     * the right end, just above its line (a chartfx value indicator whose own line is hidden), replacing those drawn.
+     */
+    private void showThresholds(List<ChartThresholds.Threshold> thresholds) {
+        thresholdsShown = thresholds;
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart chart = charts.get(i);
+            ChartSpec spec = CHARTS.get(i);
+            chart.getPlugins().removeAll(thresholdLabels.get(i));
+            thresholdLabels.get(i).clear();
+            for (Trace trace : spec.traces()) {
+                double[] values = thresholds.stream()
+                        .filter(t -> t.trace() == trace)
+                        .mapToDouble(t -> t.value() * scales.get(trace))
+                        .toArray();
+                renderers.get(i).setThresholdLines(dataSets.get(trace), values);
+                for (ChartThresholds.Threshold t : thresholds) {
+                    if (t.trace() != trace) {
+                        continue;
+                    }
+                    YValueIndicator label =
+                            new YValueIndicator(chart.getYAxis(), t.value() * scales.get(trace), t.label());
+                    label.setEditable(false);
+                    label.getChartChildren().forEach(node -> {
+                        if (node instanceof javafx.scene.shape.Line line) {
+                            line.setVisible(false);
+                        } else if (node instanceof Label text) {
+                            // chartfx sizes the label when it lays the indicator out, which for a new indicator is
+                            // before the label has a skin (0 high): lay it out again once it has one.
+                            text.skinProperty().addListener((o, before, skin) -> label.runPostLayout());
+                        }
+                    });
+                    chart.getPlugins().add(label);
+                    thresholdLabels.get(i).add(label);
+                }
+            }
+            chart.invalidate();
+        }
     }
 
     /**

@@ -37,13 +37,17 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
 
     /** Per data set: horizontal lines drawn dashed in its colour (the ends of its drift band), in axis units. */
     private final Map<DataSet, double[]> bandLines = new IdentityHashMap<>();
+    /** Per data set: the thresholds it is judged by, drawn like its band lines; these change with the target. */
+    private final Map<DataSet, double[]> thresholdLines = new IdentityHashMap<>();
     /** A solid grey horizontal line under the traces (a baseline), or NaN for none. */
     private double referenceLine = Double.NaN;
 
-    private static final Color PHASE_LINE = Color.web("#64748b");
-    private static final Color REFERENCE_LINE = Color.web("#94a3b8");
-    private static final Color SCALE_OUT_LINE = Color.web("#dc2626");
-    private static final Color SCALE_IN_LINE = Color.web("#2563eb");
+    /** The marker colours; the charts' legend shows these. */
+    static final Color PHASE_LINE = Color.web("#64748b");
+
+    static final Color REFERENCE_LINE = Color.web("#94a3b8");
+    static final Color SCALE_OUT_LINE = Color.web("#dc2626");
+    static final Color SCALE_IN_LINE = Color.web("#2563eb");
 
     @Override
     protected EnvelopeLineRenderer getThis() {
@@ -65,6 +69,18 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
      */
     void setBandLines(DataSet dataSet, double... ys) {
         bandLines.put(dataSet, ys.clone());
+    }
+
+    /**
+     * The thresholds {@code dataSet} is judged by (axis units), dashed in its colour like band lines; replaces those
+     * set before. None: an empty array.
+     */
+    void setThresholdLines(DataSet dataSet, double... ys) {
+        if (ys.length == 0) {
+            thresholdLines.remove(dataSet);
+        } else {
+            thresholdLines.put(dataSet, ys.clone());
+        }
     }
 
     /** A solid grey horizontal line at {@code y} (axis units), under the traces. */
@@ -119,24 +135,8 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
 
     @Override
     protected void render(GraphicsContext gc, DataSet ds, DataSetNode style) {
-        double[] lines = bandLines.get(ds);
-        if (lines != null) {
-            gc.save();
-            style.applyLineStrokeStyle(gc);
-            gc.setFill(gc.getStroke());
-            double width = getChart().getCanvas().getWidth();
-            double height = getChart().getCanvas().getHeight();
-            for (double line : lines) {
-                double y = Math.floor(yAxis.getDisplayPosition(line));
-                if (y < 0 || y >= height) {
-                    continue;
-                }
-                for (double x = 0; x < width; x += 10) { // dashed: 6 px on, 4 px off
-                    gc.fillRect(x, y, Math.min(6, width - x), 1);
-                }
-            }
-            gc.restore();
-        }
+        dashedLines(gc, style, bandLines.get(ds));
+        dashedLines(gc, style, thresholdLines.get(ds));
         int count = ds.getDataCount();
         if (count == 0) {
             return;
@@ -156,11 +156,15 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
         // scale and offset per axis: no virtual calls per point.
         double[] xs = ds.getValues(DataSet.DIM_X);
         double[] ys = ds.getValues(DataSet.DIM_Y);
-        boolean linear = !xAxis.isLogAxis() && !yAxis.isLogAxis();
+        // A log y axis maps log10(y) linearly: one offset and one scale per decade. A value at or under its bottom
+        // (zero latency) is drawn on the bottom edge.
+        boolean linearX = !xAxis.isLogAxis();
+        boolean logY = yAxis.isLogAxis();
         double x0Screen = xAxis.getDisplayPosition(0);
         double xScale = xAxis.getDisplayPosition(1) - x0Screen;
-        double y0Screen = yAxis.getDisplayPosition(0);
-        double yScale = yAxis.getDisplayPosition(1) - y0Screen;
+        double y0Screen = yAxis.getDisplayPosition(logY ? 1 : 0);
+        double yScale = yAxis.getDisplayPosition(logY ? 10 : 1) - y0Screen;
+        double yFloor = logY ? yAxis.getMin() : Double.NEGATIVE_INFINITY;
         boolean open = false; // a run of non-NaN points is being collected
         double x0 = 0, y0 = 0;
         for (int i = from; i < to; i++) {
@@ -170,8 +174,8 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
                 open = false;
                 continue;
             }
-            double x = linear ? x0Screen + xScale * xs[i] : xAxis.getDisplayPosition(xs[i]);
-            double sy = linear ? y0Screen + yScale * y : yAxis.getDisplayPosition(y);
+            double x = linearX ? x0Screen + xScale * xs[i] : xAxis.getDisplayPosition(xs[i]);
+            double sy = logY ? y0Screen + yScale * Math.log10(Math.max(y, yFloor)) : y0Screen + yScale * y;
             if (open) {
                 // Where the segment from the previous point crosses column edges, both columns reach that height.
                 int last = Math.min((int) Math.floor(x), width - 1);
@@ -187,6 +191,28 @@ final class EnvelopeLineRenderer extends AbstractRendererXY<EnvelopeLineRenderer
             y0 = sy;
         }
         fillRun(gc, half);
+        gc.restore();
+    }
+
+    /** Dashed horizontal lines at {@code lines} (axis units, none if null) in the data set's colour. */
+    private void dashedLines(GraphicsContext gc, DataSetNode style, double[] lines) {
+        if (lines == null) {
+            return;
+        }
+        gc.save();
+        style.applyLineStrokeStyle(gc);
+        gc.setFill(gc.getStroke());
+        double width = getChart().getCanvas().getWidth();
+        double height = getChart().getCanvas().getHeight();
+        for (double line : lines) {
+            double y = Math.floor(yAxis.getDisplayPosition(line));
+            if (!(y >= 0 && y < height)) {
+                continue;
+            }
+            for (double x = 0; x < width; x += 10) { // dashed: 6 px on, 4 px off
+                gc.fillRect(x, y, Math.min(6, width - x), 1);
+            }
+        }
         gc.restore();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.NutriSageStack;
+import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.AlarmState;
 import io.nutrisage.app.monitoring.AlarmTransition;
 import io.nutrisage.app.monitoring.ConnectionState;
@@ -307,6 +308,56 @@ class AwsMonitoringTargetTest {
             assertThat(transitions.get(0).reason()).startsWith("Threshold Crossed");
             assertThat(fx.stub.count("DescribeAlarms")).isGreaterThan(2); // names and prefix, 2 alarms per page
         }
+    }
+
+    @Test
+    void alarmThresholdsAreInTheUnitsOfTheConsolesSeries() {
+        try (AwsMonitoringTarget target = fx.connect()) {
+            Map<String, Optional<Alarm.Threshold>> thresholds =
+                    target.alarms().alarms().stream().collect(Collectors.toMap(Alarm::name, Alarm::threshold));
+
+            assertThat(thresholds)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            NutriSageStack.STACK_ALARMS.get(0),
+                            Optional.of(new Alarm.Threshold(MetricId.CPU_UTILIZATION, 50)),
+                            NutriSageStack.STACK_ALARMS.get(1),
+                            Optional.of(new Alarm.Threshold(MetricId.MODEL_LATENCY_P90, 500)),
+                            // 30 errors in the minute: the console's 5xx series is per second.
+                            NutriSageStack.STACK_ALARMS.get(2),
+                            Optional.of(new Alarm.Threshold(MetricId.TARGET_5XX, 0.5)),
+                            // UnHealthyHostCount is not one of the console's series.
+                            NutriSageStack.STACK_ALARMS.get(3),
+                            Optional.empty(),
+                            NutriSageStack.TT_HIGH,
+                            Optional.of(new Alarm.Threshold(MetricId.CPU_UTILIZATION, 40)),
+                            NutriSageStack.TT_LOW,
+                            Optional.of(new Alarm.Threshold(MetricId.CPU_UTILIZATION, 36))));
+            assertThat(target.alarms().alarms())
+                    .filteredOn(Alarm::ofTargetTracking)
+                    .extracting(Alarm::name)
+                    .containsExactlyInAnyOrder(NutriSageStack.TT_HIGH, NutriSageStack.TT_LOW);
+        }
+    }
+
+    @Test
+    void aSumAlarmOfAnotherPeriodHasNoThresholdInPerSecondUnits() {
+        software.amazon.awssdk.services.cloudwatch.model.MetricAlarm fiveMinutes =
+                software.amazon.awssdk.services.cloudwatch.model.MetricAlarm.builder()
+                        .alarmName("5xx-5min")
+                        .namespace("AWS/ApplicationELB")
+                        .metricName("HTTPCode_Target_5XX_Count")
+                        .statistic("Sum")
+                        .period(300)
+                        .threshold(30.0)
+                        .build();
+        AwsTargetSpec spec = fx.spec();
+
+        assertThat(AwsAlarms.threshold(fiveMinutes, spec)).isEmpty();
+        assertThat(AwsAlarms.threshold(fiveMinutes.toBuilder().period(60).build(), spec))
+                .contains(new Alarm.Threshold(MetricId.TARGET_5XX, 0.5));
+        assertThat(AwsAlarms.threshold(fiveMinutes.toBuilder().metricName(null).build(), spec))
+                .as("metric math")
+                .isEmpty();
     }
 
     @Test

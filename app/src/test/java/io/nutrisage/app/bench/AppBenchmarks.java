@@ -37,7 +37,7 @@ import javafx.stage.Stage;
  *
  * <ul>
  *   <li>{@code chart [frames] [series]}: the real {@link ChartsPane}, styled as in the console, in a window holding
- *       7,200 s on every trace (13, the dashboard; 11, the dashboard before the drift chart; or 8 series); per frame, one second is appended to every
+ *       7,200 s on every trace (14, the dashboard; 13, before the requests-per-target chart; 11, before the drift chart; or 8 series); per frame, one second is appended to every
  *       trace, the pane refreshed and a full pulse run. Prints the CPU per frame: the FX thread's for that work plus the render thread's while it
  *       paints the window (software pipeline), median and p90.
  *   <li>{@code live [seconds]}: the same charts holding two hours of an idle target (flat lines, a little noise);
@@ -81,7 +81,7 @@ public final class AppBenchmarks {
             case "chart" ->
                 chart(
                         args.length > 1 ? Integer.parseInt(args[1]) : 300,
-                        args.length > 2 ? Integer.parseInt(args[2]) : 13);
+                        args.length > 2 ? Integer.parseInt(args[2]) : 14);
             case "live" -> live(args.length > 1 ? Integer.parseInt(args[1]) : 120);
             case "idle" ->
                 idle(
@@ -91,7 +91,7 @@ public final class AppBenchmarks {
             case "heap" -> heap(args.length > 1 ? Path.of(args[1]) : Files.createTempFile("two-hours", ".jsonl"));
             default -> {
                 System.err.println(
-                        "usage: AppBenchmarks chart [frames] [13|11|8] | live [seconds] | idle [warmup] [seconds] [layouts] | heap [file]");
+                        "usage: AppBenchmarks chart [frames] [14|13|11|8] | live [seconds] | idle [warmup] [seconds] [layouts] | heap [file]");
                 System.exit(2);
             }
         }
@@ -130,6 +130,7 @@ public final class AppBenchmarks {
         sink.accept(MetricId.INPUT_SUGARS_MEAN, new Datapoint(t, 12.2 + 3 * wave));
         sink.accept(MetricId.INPUT_SODIUM_MEAN, new Datapoint(t, 0.31 + 0.05 * wave));
         sink.accept(MetricId.TARGET_5XX, new Datapoint(t, 0));
+        sink.accept(MetricId.REQUEST_COUNT_PER_TARGET, new Datapoint(t, 30 + 10 * wave));
     }
 
     private static void fill(RunTimeline timeline, int second, java.util.Set<MetricId> left) {
@@ -142,22 +143,27 @@ public final class AppBenchmarks {
     }
 
     /**
-     * The metrics left out to draw {@code series} traces: 13 is the whole dashboard; 11 the dashboard measured before
-     * the input-drift chart (decision 0077), kept so figures stay comparable; 8 (the issue's "8 series") also leaves
-     * out memory, desired tasks and the target's 5xx, so each of the first six charts still draws a trace.
+     * The metrics left out to draw {@code series} traces: 14 is the whole dashboard; 13 the dashboard before the
+     * requests-per-target chart (decision 0084; its plot is still painted, empty), 11 before the input-drift chart
+     * (decision 0077), kept so figures stay comparable; 8 (the issue's "8 series") also leaves out memory, desired
+     * tasks and the target's 5xx, so each of the first six charts still draws a trace.
      */
     private static java.util.Set<MetricId> leftOut(int series) {
         return switch (series) {
-            case 13 -> java.util.Set.of();
-            case 11 -> java.util.Set.of(MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN);
+            case 14 -> java.util.Set.of();
+            case 13 -> java.util.Set.of(MetricId.REQUEST_COUNT_PER_TARGET);
+            case 11 ->
+                java.util.Set.of(
+                        MetricId.REQUEST_COUNT_PER_TARGET, MetricId.INPUT_SUGARS_MEAN, MetricId.INPUT_SODIUM_MEAN);
             case 8 ->
                 java.util.Set.of(
+                        MetricId.REQUEST_COUNT_PER_TARGET,
                         MetricId.MEMORY_UTILIZATION,
                         MetricId.DESIRED_TASKS,
                         MetricId.TARGET_5XX,
                         MetricId.INPUT_SUGARS_MEAN,
                         MetricId.INPUT_SODIUM_MEAN);
-            default -> throw new IllegalArgumentException("series: 13 (the dashboard), 11 or 8, not " + series);
+            default -> throw new IllegalArgumentException("series: 14 (the dashboard), 13, 11 or 8, not " + series);
         };
     }
 

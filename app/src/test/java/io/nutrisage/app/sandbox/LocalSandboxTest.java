@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nutrisage.app.monitoring.Alarm;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.MetricSeries;
 import io.nutrisage.loadgen.records.LoadRecord;
@@ -202,6 +203,40 @@ class LocalSandboxTest {
                     .isCloseTo(17.5, within(1e-9));
             assertThat(series.get(MetricId.INPUT_SODIUM_MEAN).points().getLast().value())
                     .isCloseTo(0.4, within(1e-9));
+        }
+    }
+
+    @Test
+    void alarmsReportTheThresholdOfTheSeriesTheyWatch() throws Exception {
+        var settings = SandboxSettings.defaults(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        var infra = io.nutrisage.infra.InfraDefaults.load();
+        ReplicaFactory idle = taskId -> new FixedReplica(interval(0, 0, 0));
+        try (var sandbox = LocalSandbox.manual(settings, idle, () -> Instant.parse("2026-11-23T17:00:00Z"))) {
+            Map<String, Alarm> alarms =
+                    sandbox.alarms().alarms().stream().collect(Collectors.toMap(Alarm::name, a -> a));
+
+            assertThat(alarms.get(infra.names().highCpuAlarm()).threshold())
+                    .contains(new Alarm.Threshold(
+                            MetricId.CPU_UTILIZATION, infra.alarms().highCpuThresholdPercent()));
+            assertThat(alarms.get(infra.names().latencyP90Alarm()).threshold())
+                    .contains(new Alarm.Threshold(
+                            MetricId.MODEL_LATENCY_P90, infra.alarms().latencyP90ThresholdMs()));
+            // Each policy's high alarm is at its target, the low one at 90 % of it.
+            List<Alarm.Threshold> scaling = alarms.values().stream()
+                    .filter(Alarm::ofTargetTracking)
+                    .map(a -> a.threshold().orElseThrow())
+                    .toList();
+            List<Alarm.Threshold> expected = new ArrayList<>();
+            for (var policy : settings.autoscaling().policies()) {
+                expected.add(new Alarm.Threshold(policy.metric(), policy.targetValue()));
+                expected.add(new Alarm.Threshold(
+                        policy.metric(), AutoscalingSettings.LOW_ALARM_FACTOR * policy.targetValue()));
+            }
+            assertThat(scaling).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(alarms.values().stream().filter(a -> !a.ofTargetTracking()))
+                    .extracting(Alarm::name)
+                    .containsExactlyInAnyOrder(
+                            infra.names().highCpuAlarm(), infra.names().latencyP90Alarm());
         }
     }
 

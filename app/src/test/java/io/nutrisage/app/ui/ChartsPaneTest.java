@@ -3,13 +3,21 @@ package io.nutrisage.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fair_acc.chartfx.XYChart;
+import io.nutrisage.app.monitoring.Alarm;
+import io.nutrisage.app.monitoring.AlarmState;
+import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.Datapoint;
 import io.nutrisage.app.monitoring.MetricId;
+import io.nutrisage.app.monitoring.ScalingPolicy;
+import io.nutrisage.app.monitoring.TargetStatus;
+import io.nutrisage.app.session.Checklist;
 import io.nutrisage.app.session.DriftBands;
+import io.nutrisage.app.session.MonitorUpdate;
 import io.nutrisage.app.session.RunTimeline;
 import io.nutrisage.app.session.Trace;
 import io.nutrisage.predictor.model.DriftBand;
 import java.time.Instant;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -48,9 +56,13 @@ class ChartsPaneTest {
         assertThat(cpu.getYAxis().getMax())
                 .as("55 %% peak, 10 %% headroom, rounded up")
                 .isEqualTo(100);
+        assertThat(latency.getYAxis().isLogAxis()).isTrue();
+        assertThat(latency.getYAxis().getMin())
+                .as("the power of ten under the least value, 4 ms")
+                .isEqualTo(1);
         assertThat(latency.getYAxis().getMax())
-                .as("230 ms peak, 10 %% headroom, rounded up")
-                .isEqualTo(500);
+                .as("above the 230 ms peak and the %s ms p90 limit, rounded up", Checklist.P90_LIMIT_MS)
+                .isEqualTo(ChartsPane.yAxisTop(Checklist.P90_LIMIT_MS));
         assertThat(errors.getYAxis().getMax())
                 .as("no errors: the minimum scale")
                 .isEqualTo(1);
@@ -377,6 +389,285 @@ class ChartsPaneTest {
                 .isZero();
         assertThat(canvas.getPixelReader().getArgb(2, row))
                 .isNotEqualTo(canvas.getPixelReader().getArgb(8, row));
+    }
+
+    @Test
+    void theThresholdsAreDrawnFromTheTargetsPoliciesAndAlarmsEachLabelledWithItsSource(FxRobot robot) throws Exception {
+        RunTimeline timeline = flatCpu(60);
+        timeline.apply(update(
+                List.of(
+                        alarm("HighCPU", new Alarm.Threshold(MetricId.CPU_UTILIZATION, 75)),
+                        // Target tracking's own alarm sits on the policy's target: the policy is drawn, not it.
+                        alarm(
+                                Alarm.TARGET_TRACKING_PREFIX + "service/c/s-AlarmHigh-1",
+                                new Alarm.Threshold(MetricId.CPU_UTILIZATION, 45)),
+                        new Alarm("Unhealthy", "", AlarmState.OK, "", T0)),
+                List.of(
+                        policy("cpu-policy", MetricId.CPU_UTILIZATION, 45),
+                        policy("requests-policy", MetricId.REQUEST_COUNT_PER_TARGET, 27))));
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        assertThat(charts.thresholdLabels("cpu-memory"))
+                .containsExactly("target 45 % CPU · cpu-policy", "alarm 75 % CPU · HighCPU");
+        assertThat(charts.thresholdLabels("requests-per-target"))
+                .containsExactly("target 27 req/target/min · requests-policy");
+        assertThat(charts.thresholdLabels("latency"))
+                .singleElement()
+                .asString()
+                .startsWith("p90 limit " + ChartThresholds.quantity(Trace.P90_SERVER, Checklist.P90_LIMIT_MS))
+                .endsWith("· checklist");
+        XYChart cpu = chart("cpu-memory");
+        assertThat(cpu.getYAxis().getMax()).as("the alarm's line stays in view").isEqualTo(100);
+        javafx.scene.image.Image canvas = canvas(cpu);
+        int[] rows = rows(cpu, 45, 75, 60);
+        int middle = (int) canvas.getWidth() / 2 / 10 * 10;
+        var pixels = canvas.getPixelReader();
+        for (int row : new int[] {rows[0], rows[1]}) {
+            assertThat(pixels.getArgb(middle + 2, row))
+                    .as("a threshold at row %d is dashed: 6 px drawn, 4 px not", row)
+                    .isNotEqualTo(pixels.getArgb(middle + 8, row));
+        }
+        assertThat(pixels.getArgb(middle + 2, rows[2]))
+                .as("no line at 60 %%")
+                .isEqualTo(pixels.getArgb(middle + 8, rows[2]));
+        XYChart requests = chart("requests-per-target");
+        javafx.scene.image.Image requestsCanvas = canvas(requests);
+        int row = rows(requests, 27)[0];
+        assertThat(requestsCanvas.getPixelReader().getArgb(middle + 2, row))
+                .isNotEqualTo(requestsCanvas.getPixelReader().getArgb(middle + 8, row));
+    }
+
+    @Test
+    void aThresholdTheTargetHasNotReportedIsNotDrawnAndOneReportedLaterIsFollowed(FxRobot robot) throws Exception {
+        RunTimeline timeline = flatCpu(60);
+        robot.interact(() -> charts.follow(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        assertThat(charts.thresholdLabels("cpu-memory")).isEmpty();
+        assertThat(charts.thresholdLabels("requests-per-target")).isEmpty();
+        assertThat(charts.thresholdLabels("latency"))
+                .as("the checklist's limit is always known")
+                .hasSize(1);
+        assertThat(chart("cpu-memory").getYAxis().getMax()).isEqualTo(20);
+        javafx.scene.image.Image before = canvas(chart("cpu-memory"));
+
+        timeline.apply(update(List.of(), List.of(policy("cpu-policy", MetricId.CPU_UTILIZATION, 40))));
+        robot.interact(() -> charts.follow(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        assertThat(charts.thresholdLabels("cpu-memory")).containsExactly("target 40 % CPU · cpu-policy");
+        assertThat(chart("cpu-memory").getYAxis().getMax()).isEqualTo(50);
+        assertThat(canvas(chart("cpu-memory")).getPixelReader().getArgb(2, rows(chart("cpu-memory"), 40)[0]))
+                .isNotEqualTo(before.getPixelReader().getArgb(2, rows(chart("cpu-memory"), 40)[0]));
+    }
+
+    @Test
+    void linesOfOneTraceAtOneValueShareALabel() {
+        RunTimeline timeline = new RunTimeline(T0);
+        timeline.apply(update(
+                List.of(alarm(
+                        "HighLatencyP90", new Alarm.Threshold(MetricId.MODEL_LATENCY_P90, Checklist.P90_LIMIT_MS))),
+                List.of()));
+
+        assertThat(ChartThresholds.of(timeline)).singleElement().satisfies(t -> assertThat(t.label())
+                .endsWith("· checklist; alarm 500 ms · HighLatencyP90"));
+    }
+
+    private static Alarm alarm(String name, Alarm.Threshold threshold) {
+        return new Alarm(name, "", AlarmState.OK, "", T0, java.util.Optional.of(threshold));
+    }
+
+    private static ScalingPolicy policy(String name, MetricId metric, double target) {
+        return new ScalingPolicy(
+                name, metric, target, java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(300));
+    }
+
+    private static MonitorUpdate update(List<Alarm> alarms, List<ScalingPolicy> policies) {
+        return new MonitorUpdate(
+                T0,
+                new TargetStatus(ConnectionState.CONNECTED, "", java.util.Optional.of(T0)),
+                java.util.Optional.empty(),
+                java.util.Map.of(),
+                java.util.Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                alarms,
+                List.of(),
+                java.util.Optional.empty(),
+                policies);
+    }
+
+    /** The plot canvas of {@code chart} as drawn. */
+    private static javafx.scene.image.Image canvas(XYChart chart) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getCanvas().snapshot(null, null))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The canvas rows of {@code values} on the y axis of {@code chart}. */
+    private static int[] rows(XYChart chart, double... values) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> java.util.Arrays.stream(values)
+                        .mapToInt(v -> (int) Math.floor(chart.getYAxis().getDisplayPosition(v)))
+                        .toArray())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFirstSecondJitSpikeLeavesTheSteadyLatencyWellAboveTheBottom(FxRobot robot) throws Exception {
+        javafx.scene.image.Image empty = canvas(chart("latency"));
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 120; s++) {
+            timeline.addMetric(
+                    MetricId.MODEL_LATENCY_P90, new Datapoint(T0.plusSeconds(s), s == 0 ? 300 : 5 + (s % 3) * 0.1));
+        }
+        robot.interact(() -> charts.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        XYChart latency = chart("latency");
+        javafx.scene.image.Image drawn = canvas(latency);
+        int height = (int) drawn.getHeight();
+        int[] rows = rows(latency, 5, 300, Checklist.P90_LIMIT_MS);
+        int x = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> (int) latency.getXAxis().getDisplayPosition(60))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+
+        // On a linear axis up to the 300 ms spike, 5 ms would be 1.7 %% of the plot: on its bottom pixel row.
+        assertThat(height - rows[0])
+                .as("5 ms is %d px above the bottom of a %d px plot", height - rows[0], height)
+                .isGreaterThan(height / 5);
+        assertThat(changedPixels(empty, drawn, x, rows[0] - 2, rows[0] + 2))
+                .as("the steady part is drawn at 5 ms")
+                .isPositive();
+        assertThat(changedPixels(empty, drawn, x, height - 3, height - 1))
+                .as("and not on the bottom")
+                .isZero();
+        int spikeX = org.testfx.util.WaitForAsyncUtils.asyncFx(
+                        () -> (int) latency.getXAxis().getDisplayPosition(0))
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(changedPixels(empty, drawn, spikeX + 1, rows[1] - 2, rows[1] + 2))
+                .as("the spike is drawn at its height, not clipped")
+                .isPositive();
+        assertThat(rows[2]).as("the p90 limit is in view").isBetween(0, height - 1);
+    }
+
+    @Test
+    void aLogAxisReachesDownToTheLeastValueAndNoFurtherThanTheHistogramResolution() {
+        assertThat(ChartsPane.logAxisBottom(Double.POSITIVE_INFINITY))
+                .as("no data")
+                .isEqualTo(1);
+        assertThat(ChartsPane.logAxisBottom(5)).isEqualTo(1);
+        assertThat(ChartsPane.logAxisBottom(0.45)).isEqualTo(0.1);
+        assertThat(ChartsPane.logAxisBottom(0.1)).isEqualTo(0.1);
+        assertThat(ChartsPane.logAxisBottom(0.013)).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ChartsPane.logAxisBottom(1e-6)).isEqualTo(ChartsPane.LOG_FLOOR);
+    }
+
+    @Test
+    void aLiveUpdateOnTheLogAxisRedrawsWhenTheLatencyMovesAPixel(FxRobot robot) {
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int s = 0; s < 3_590; s++) {
+            timeline.addMetric(MetricId.MODEL_LATENCY_P90, new Datapoint(T0.plusSeconds(s), 5));
+        }
+        robot.interact(() -> charts.follow(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        timeline.addMetric(MetricId.MODEL_LATENCY_P90, new Datapoint(T0.plusSeconds(3_590), 5.01));
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.P90_SERVER))
+                .as("0.2 %% more: under a pixel")
+                .isEqualTo(3_590);
+
+        timeline.addMetric(MetricId.MODEL_LATENCY_P90, new Datapoint(T0.plusSeconds(3_591), 50));
+        robot.interact(() -> charts.follow(timeline));
+        assertThat(charts.points(Trace.P90_SERVER)).as("a decade up").isEqualTo(3_592);
+    }
+
+    @Test
+    void theLegendShowsTheMarkerColoursTheRendererDraws(FxRobot robot) {
+        assertThat(swatch(robot, "#legend-scale-out").getStroke()).isEqualTo(EnvelopeLineRenderer.SCALE_OUT_LINE);
+        assertThat(swatch(robot, "#legend-scale-in").getStroke()).isEqualTo(EnvelopeLineRenderer.SCALE_IN_LINE);
+        assertThat(swatch(robot, "#legend-phase").getStroke()).isEqualTo(EnvelopeLineRenderer.PHASE_LINE);
+        assertThat(swatch(robot, "#legend-phase").getStrokeDashArray())
+                .as("dashed like the phase lines")
+                .isNotEmpty();
+        assertThat(swatch(robot, "#legend-threshold").getStrokeDashArray()).isNotEmpty();
+        assertThat(robot.lookup("#legend-threshold").queryLabeled().getText()).contains("threshold");
+    }
+
+    private static javafx.scene.shape.Line swatch(FxRobot robot, String id) {
+        return (javafx.scene.shape.Line) robot.lookup(id).queryLabeled().getGraphic();
+    }
+
+    @Test
+    void theTimeAxisShowsSecondsSinceStartOrTheWallClockOnEveryChart(FxRobot robot) throws Exception {
+        // 10:00:07 UTC: round wall-clock ticks are not round seconds since the start.
+        Instant origin = Instant.parse("2026-11-30T10:00:07Z");
+        RunTimeline timeline = new RunTimeline(origin);
+        for (int s = 0; s < 600; s++) {
+            timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(origin.plusSeconds(s), 10));
+        }
+        ChartsPane utc = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+                    ChartsPane pane = new ChartsPane(java.time.ZoneOffset.UTC);
+                    Stage stage = new Stage();
+                    stage.setScene(new Scene(pane, 1200, 1200));
+                    stage.show();
+                    return pane;
+                })
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        robot.interact(() -> utc.refresh(timeline));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        assertThat(utc.timeLabelsProperty().get()).as("the default").isEqualTo(TimeAxis.Labels.SINCE_START);
+        for (XYChart chart : utc.charts()) {
+            assertThat(tickLabels(chart)).contains("0 s", "300 s");
+        }
+
+        robot.interact(() -> utc.timeLabelsProperty().set(TimeAxis.Labels.WALL_CLOCK));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+
+        for (XYChart chart : utc.charts()) {
+            List<String> labels = tickLabels(chart);
+            assertThat(labels).as(chart.getId()).isNotEmpty().allMatch(l -> l.matches("10:\\d\\d:\\d0"));
+            assertThat(labels).contains("10:05:00");
+            List<Double> values = ticks(chart);
+            assertThat(values.get(labels.indexOf("10:05:00")))
+                    .as("10:05:00 is 293 s after 10:00:07")
+                    .isEqualTo(293);
+        }
+        robot.interact(() -> utc.timeLabelsProperty().set(TimeAxis.Labels.SINCE_START));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(tickLabels(utc.charts().getFirst())).contains("0 s");
+        robot.interact(() -> utc.getScene().getWindow().hide());
+    }
+
+    @Test
+    void wallClockLabelsAreTheLocalTimeOfTheOriginPlusTheOffset() {
+        Instant origin = Instant.parse("2026-03-29T00:59:30Z");
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+
+        assertThat(TimeAxis.label(TimeAxis.Labels.WALL_CLOCK, origin, berlin, 0))
+                .isEqualTo("01:59:30");
+        assertThat(TimeAxis.label(TimeAxis.Labels.WALL_CLOCK, origin, berlin, 30))
+                .as("past the switch to summer time")
+                .isEqualTo("03:00:00");
+        assertThat(TimeAxis.label(TimeAxis.Labels.SINCE_START, origin, berlin, 30))
+                .isEqualTo("30 s");
+        assertThat(TimeAxis.label(TimeAxis.Labels.SINCE_START, origin, berlin, 2.5))
+                .isEqualTo("2.5 s");
+    }
+
+    private static List<String> tickLabels(XYChart chart) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getXAxis().getTickMarks().stream()
+                        .map(io.fair_acc.chartfx.axes.spi.TickMark::getText)
+                        .toList())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static List<Double> ticks(XYChart chart) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chart.getXAxis().getTickMarks().stream()
+                        .map(io.fair_acc.chartfx.axes.spi.TickMark::getValue)
+                        .toList())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test

@@ -113,6 +113,7 @@ public final class AwsStub implements AutoCloseable {
 
     public record ScalableTarget(String resourceId, int min, int max) {}
 
+    /** {@code statistic} is a Statistic ("Average", "Sum") or an ExtendedStatistic ("p90"). */
     public record AlarmDef(
             String name,
             String description,
@@ -120,7 +121,22 @@ public final class AwsStub implements AutoCloseable {
             String reason,
             Instant updated,
             String namespace,
-            String metricName) {}
+            String metricName,
+            String statistic,
+            int periodSeconds,
+            double threshold) {
+        /** An alarm on the minute's Average, above 80. */
+        public AlarmDef(
+                String name,
+                String description,
+                String state,
+                String reason,
+                Instant updated,
+                String namespace,
+                String metricName) {
+            this(name, description, state, reason, updated, namespace, metricName, "Average", 60, 80);
+        }
+    }
 
     public record HistoryItem(String alarmName, Instant time, String summary, String historyData) {}
 
@@ -517,10 +533,10 @@ public final class AwsStub implements AutoCloseable {
                             m.put("StateUpdatedTimestamp", a.updated());
                             m.put("MetricName", a.metricName());
                             m.put("Namespace", a.namespace());
-                            m.put("Statistic", "Average");
-                            m.put("Period", 60);
+                            m.put(a.statistic().startsWith("p") ? "ExtendedStatistic" : "Statistic", a.statistic());
+                            m.put("Period", a.periodSeconds());
                             m.put("EvaluationPeriods", 3);
-                            m.put("Threshold", 80.0);
+                            m.put("Threshold", a.threshold());
                             m.put("ComparisonOperator", "GreaterThanThreshold");
                             return (Object) m;
                         })

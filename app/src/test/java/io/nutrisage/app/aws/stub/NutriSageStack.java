@@ -259,7 +259,10 @@ public final class NutriSageStack {
                         + " 11:56:00)] were greater than the threshold (50.0).",
                 t0.plus(Duration.ofMinutes(9)),
                 "AWS/ECS",
-                "CPUUtilization"));
+                "CPUUtilization",
+                "Average",
+                60,
+                50));
         stub.putAlarm(new AlarmDef(
                 STACK_ALARMS.get(1),
                 "p90 model latency",
@@ -267,7 +270,10 @@ public final class NutriSageStack {
                 "Threshold Crossed: no datapoints were received",
                 t0,
                 "NutriSage/Inference",
-                "ModelLatencyMs"));
+                "ModelLatencyMs",
+                "p90",
+                60,
+                500));
         stub.putAlarm(new AlarmDef(
                 STACK_ALARMS.get(2),
                 "target 5xx",
@@ -275,7 +281,10 @@ public final class NutriSageStack {
                 "Threshold Crossed: 1 out of the last 3 datapoints",
                 t0,
                 "AWS/ApplicationELB",
-                "HTTPCode_Target_5XX_Count"));
+                "HTTPCode_Target_5XX_Count",
+                "Sum",
+                60,
+                30));
         stub.putAlarm(new AlarmDef(
                 STACK_ALARMS.get(3),
                 "unhealthy hosts",
@@ -283,7 +292,10 @@ public final class NutriSageStack {
                 "Unchecked: Initial alarm creation",
                 t0,
                 "AWS/ApplicationELB",
-                "UnHealthyHostCount"));
+                "UnHealthyHostCount",
+                "Maximum",
+                60,
+                0));
         stub.putAlarm(new AlarmDef(
                 TT_HIGH,
                 "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy",
@@ -291,7 +303,10 @@ public final class NutriSageStack {
                 "Threshold Crossed: 3 datapoints were greater than the threshold (40.0).",
                 t0.plus(Duration.ofMinutes(5)),
                 "AWS/ECS",
-                "CPUUtilization"));
+                "CPUUtilization",
+                "Average",
+                60,
+                40));
         stub.putAlarm(new AlarmDef(
                 TT_LOW,
                 "DO NOT EDIT OR DELETE. For TargetTrackingScaling policy",
@@ -299,7 +314,10 @@ public final class NutriSageStack {
                 "Threshold Crossed: 1 datapoint was not less than the threshold (36.0).",
                 t0.plus(Duration.ofMinutes(5)),
                 "AWS/ECS",
-                "CPUUtilization"));
+                "CPUUtilization",
+                "Average",
+                60,
+                36));
         stub.putAlarm(
                 new AlarmDef("other-app-HighCPU", "someone else's", "ALARM", "", t0, "AWS/ECS", "CPUUtilization"));
         stub.addHistory(transition(
