@@ -38,6 +38,7 @@ class AwsResilienceTest {
             SERVER_ERROR,     AWS answered InternalServiceError
             SLOW,             no answer in time
             CONNECTION_RESET, network problem
+            GARBAGE,          AWS sent a response the console cannot read (Invalid CBOR value token
             """)
     void eachFaultOnMetricsShowsStaleDataAndDegradedStatusThenRecoversByItself(Fault fault, String expected) {
         fx.stub.slowDelay(Duration.ofSeconds(8));
@@ -81,6 +82,7 @@ class AwsResilienceTest {
             CONNECTION_RESET, FilterLogEvents
             THROTTLING,       DescribeAlarms
             SERVER_ERROR,     DescribeAlarmHistory
+            GARBAGE,          FilterLogEvents
             """)
     void faultsOnOtherFeedsKeepTheirLastAnswerAndRecover(Fault fault, String operation) {
         try (AwsMonitoringTarget target = fx.connect()) {

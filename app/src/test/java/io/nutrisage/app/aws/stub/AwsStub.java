@@ -419,10 +419,13 @@ public final class AwsStub implements AutoCloseable {
         QUERY
     }
 
-    /** What a captive portal or a misrouted proxy sends: HTML, under whatever content type the protocol has. */
-    private static final byte[] GARBAGE_BODY =
-            "<html><head><title>502 Bad Gateway</title></head><body>upstream sent an invalid answer</body></html>"
-                    .getBytes(StandardCharsets.UTF_8);
+    /**
+     * What a captive portal or a misrouted proxy sends: HTML (not well-formed XML either: {@code <meta>} is never
+     * closed), under whatever content type the protocol has.
+     */
+    private static final byte[] GARBAGE_BODY = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                    + "<title>502 Bad Gateway</title></head><body><p>upstream sent an invalid answer<br></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
 
     private static Service service(Protocol protocol, String target, String operation) {
         return switch (protocol) {
