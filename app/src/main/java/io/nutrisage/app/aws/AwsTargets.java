@@ -87,10 +87,11 @@ public final class AwsTargets {
             AwsTargetSpec spec = retrying(settings, () -> specOf.apply(connection));
             recent.remember(new RecentTargets.Entry(
                     settings.profile().orElse(""),
-                    settings.region().orElse(connection.region().id()),
+                    connection.region().id(),
                     stackOrEnvironment,
                     spec,
-                    java.time.Instant.now()));
+                    java.time.Instant.now(),
+                    settings.region().isEmpty()));
             return new AwsMonitoringTarget(
                     connection, spec, AwsPolling.defaults(), Clock.systemUTC(), Optional.of(identity));
         } catch (RuntimeException e) {
