@@ -250,8 +250,8 @@ final class AwsLogs implements LogSource {
                         newestMillis = Math.max(newestMillis, e.timestamp());
                     }
                 });
-        while (buffer.size() > polling.logBufferLines()) {
-            buffer.removeFirst();
+        if (buffer.size() > polling.logBufferLines()) {
+            buffer.subList(0, buffer.size() - polling.logBufferLines()).clear();
         }
     }
 
