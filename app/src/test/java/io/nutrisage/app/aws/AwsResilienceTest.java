@@ -126,6 +126,29 @@ class AwsResilienceTest {
     }
 
     @Test
+    void whileAFeedWaitsForASlowAnswerOtherCallersGetItsCacheAtOnce() throws Exception {
+        fx.stub.pageSizes(3, 2, 10_000); // one FilterLogEvents call per read
+        try (AwsMonitoringTarget target = fx.connect()) {
+            assertThat(target.logs().tail("", 50)).hasSize(7);
+            fx.stub.callDelay(Duration.ofSeconds(2));
+            Thread slow = Thread.ofPlatform().start(() -> target.logs().tail("", 50));
+            while (fx.stub.count("FilterLogEvents") < 2) {
+                Thread.sleep(5);
+            }
+
+            long started = System.nanoTime();
+            List<io.nutrisage.app.monitoring.LogLine> cached = target.logs().tail("", 50);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(cached).hasSize(7);
+            assertThat(took).isLessThan(Duration.ofMillis(500));
+            slow.join(10_000);
+            assertThat(fx.stub.count("FilterLogEvents")).isEqualTo(2);
+            assertThat(target.status().state()).isEqualTo(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
     void aThrottledFeedBacksOffDoublingItsIntervalAndReturnsToItOnceAnswered() {
         AwsPolling polling = AwsPolling.defaults();
         Duration interval = polling.fleetInterval();
