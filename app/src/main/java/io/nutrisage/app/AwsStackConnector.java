@@ -37,13 +37,20 @@ public record AwsStackConnector(UnaryOperator<AwsSettings> settings, RecentTarge
         };
     }
 
-    /** Stack targets are resolved again when chosen (outputs may have changed); hand-typed ones reuse their names. */
+    /**
+     * Stack targets are resolved again when chosen (outputs may have changed); hand-typed ones reuse their names. A
+     * target reached through the default region is offered as the user chose it ("default region"), so its label is
+     * the one the chooser shows for the connected target; the recent targets keep one entry per resolved region.
+     */
     @Override
     public List<AwsConnectRequest> recent() {
         return recentTargets.list().stream()
-                .map(e -> e.stackName().isEmpty()
-                        ? AwsConnectRequest.byHand(e.profile(), e.region(), e.spec())
-                        : new AwsConnectRequest(e.profile(), e.region(), e.stackName()))
+                .map(e -> {
+                    String region = e.defaultRegion() ? "" : e.region();
+                    return e.stackName().isEmpty()
+                            ? AwsConnectRequest.byHand(e.profile(), region, e.spec())
+                            : new AwsConnectRequest(e.profile(), region, e.stackName());
+                })
                 .toList();
     }
 }

@@ -4,7 +4,9 @@ import io.nutrisage.app.aws.AwsProblem.Kind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -82,6 +84,14 @@ final class AwsErrors {
                     "No AWS region chosen. Pick one (e.g. eu-west-1), set AWS_REGION, or run `aws configure set region"
                             + " <region> --profile " + profile + "`.");
         }
+        Optional<Throwable> parse = parseFailure(error);
+        if (parse.isPresent()) {
+            // Jackson's and StAX's parse exceptions are IOExceptions: without this they would read as network problems.
+            return new AwsProblem(
+                    Kind.UNREADABLE_RESPONSE,
+                    operation + ": AWS sent a response the console cannot read (" + parseDetail(parse.get())
+                            + "); retrying.");
+        }
         if (hasCause(error, IOException.class) || error instanceof SdkClientException) {
             return new AwsProblem(Kind.NETWORK, operation + ": network problem (" + firstLine(error) + "); retrying.");
         }
@@ -134,6 +144,41 @@ final class AwsErrors {
             return access;
         }
         return new AwsAccessException(classify(error, operation, profile), error);
+    }
+
+    /**
+     * The failure to parse a response body, if that is what {@code error} is: the SDK reports it as an {@link
+     * SdkClientException} "Unable to unmarshall response (…)" caused by its (shaded) Jackson's JSON/CBOR parse
+     * exception, or by a StAX {@link XMLStreamException} for the query protocols' XML.
+     */
+    private static Optional<Throwable> parseFailure(Throwable error) {
+        boolean unmarshalling = false;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (t instanceof XMLStreamException
+                    || name.equals("JsonParseException")
+                    || name.equals("StreamReadException")
+                    || name.equals("JsonEOFException")) {
+                return Optional.of(t);
+            }
+            unmarshalling |= t instanceof SdkClientException
+                    && t.getMessage() != null
+                    && t.getMessage().startsWith("Unable to unmarshall");
+        }
+        return unmarshalling ? Optional.of(error) : Optional.empty();
+    }
+
+    /**
+     * The parser's own words without class names or source positions, e.g. {@code Unexpected character ('<' (code
+     * 60))…}; StAX puts them after its {@code ParseError at [row,col]:[1,82]} line.
+     */
+    private static String parseDetail(Throwable parse) {
+        String message = parse.getMessage() == null ? parse.getClass().getSimpleName() : parse.getMessage();
+        int stax = message.indexOf("\nMessage: ");
+        message = stax < 0 ? message : message.substring(stax + "\nMessage: ".length());
+        int newline = message.indexOf('\n');
+        message = (newline < 0 ? message : message.substring(0, newline)).strip();
+        return message.length() > 160 ? message.substring(0, 160) + "…" : message;
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

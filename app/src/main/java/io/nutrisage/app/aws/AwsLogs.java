@@ -4,35 +4,73 @@ import io.nutrisage.app.monitoring.LogLine;
 import io.nutrisage.app.monitoring.LogSource;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.SequencedSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 
 /**
- * Tails the service's log group by polling FilterLogEvents from the newest event seen (inclusive, de-duplicated by
- * event id) into a bounded buffer; the filter box is applied locally (case-insensitive substring, as the port says),
- * so changing it costs no call.
+ * Tails the service's log group by polling FilterLogEvents over an overlapping look-back window, de-duplicated by event
+ * id, into a bounded buffer kept in timestamp order; the filter box is applied locally (case-insensitive substring, as
+ * the port says), so changing it costs no call.
+ *
+ * <p><b>No lost lines.</b> FilterLogEvents selects events by timestamp ({@code startTime}: events with a timestamp
+ * before it are not returned) but returns an event only once CloudWatch Logs has ingested it, and an event's
+ * {@code ingestionTime} may be well after its {@code timestamp}: each task's agent ships batches on its own schedule
+ * (Docker's awslogs driver every 5 s) and PutLogEvents accepts events up to 14 days old. Polling from the newest
+ * timestamp seen therefore skips every line of a stream that is ingested later than another stream's. Each poll
+ * instead starts {@link AwsPolling#logLookback()} before the newest line seen (or before now, if that is earlier: a
+ * console clock ahead of AWS's does not shorten the window) and drops the events whose {@code eventId} it delivered
+ * already. Ids are remembered only for timestamps inside the window: an event before the window's start can never be
+ * returned again, so the de-duplication is exact and its memory is the lines of one window. A line ingested more than
+ * the look-back minus one logs interval after its timestamp is not seen. The re-read lines cost bytes, not calls: one
+ * call per poll as long as the window holds fewer than {@value #PAGE_LIMIT} lines (FilterLogEvents has no per-request
+ * charge, see docs/decisions/0062), at most {@value #MAX_PAGES} pages (a page may be partial or empty while a
+ * {@code nextToken} remains). A poll cut short by that cap resumes from the newest line it read.
+ *
+ * <p>AWS documentation: FilterLogEvents
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html: {@code startTime},
+ * {@code nextToken}, pages up to 10,000 events or 1 MB, sorted by timestamp then ingestion time), FilteredLogEvent
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilteredLogEvent.html: {@code eventId},
+ * {@code timestamp}, {@code ingestionTime}), PutLogEvents
+ * (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html: events up to 14 days
+ * in the past are accepted); Docker's awslogs driver batches every 5 s (moby {@code daemon/logger/awslogs}, {@code
+ * batchPublishFrequency}). See docs/decisions/0085.
  */
 final class AwsLogs implements LogSource {
     static final int MAX_PAGES = 10;
+
+    /** Events per FilterLogEvents page asked for: the API's maximum, so the overlap rarely needs a second page. */
+    static final int PAGE_LIMIT = 10_000;
+
+    /** Lines in timestamp order (then arrival): a late line goes in its place. */
+    private static final Comparator<LogLine> BY_TIME = Comparator.comparing(LogLine::time);
 
     private final AwsConnection connection;
     private final AwsTargetSpec spec;
     private final AwsPolling polling;
     private final Clock clock;
     private final Refresher refresher;
-    private final ArrayDeque<LogLine> buffer = new ArrayDeque<>();
-    private final SequencedSet<String> seenIds = new LinkedHashSet<>();
-    private long nextStartMillis = -1;
+    private final List<LogLine> buffer = new ArrayList<>();
+    /** Ids delivered, by event timestamp, for the timestamps a poll may still return (the look-back window). */
+    private final NavigableMap<Long, Set<String>> seenIds = new TreeMap<>();
+
+    private int seenCount;
+    /** Where the first read started; later reads never start before it. */
+    private long firstStartMillis = -1;
+    /** The newest event timestamp delivered; -1 before the first. */
+    private long newestMillis = -1;
+    /** Whether a read has answered: until then every read starts at the first read's start. */
+    private boolean readOnce;
 
     AwsLogs(AwsConnection connection, AwsTargetSpec spec, AwsPolling polling, Clock clock, FeedHealth health) {
         this.connection = connection;
@@ -56,7 +94,7 @@ final class AwsLogs implements LogSource {
         String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
         List<LogLine> matching = new ArrayList<>();
         synchronized (this) {
-            var it = buffer.descendingIterator();
+            var it = buffer.reversed().iterator();
             while (it.hasNext() && matching.size() < limit) {
                 LogLine line = it.next();
                 if (needle.isEmpty() || line.message().toLowerCase(Locale.ROOT).contains(needle)) {
@@ -69,6 +107,11 @@ final class AwsLogs implements LogSource {
 
     void close() {
         refresher.close();
+    }
+
+    /** Event ids remembered for de-duplication: those of the look-back window (tests). */
+    synchronized int rememberedIds() {
+        return seenCount;
     }
 
     /** CloudWatch Logs filter pattern: events holding the term ERROR (slf4j's level; EMF lines never hold it). */
@@ -141,15 +184,30 @@ final class AwsLogs implements LogSource {
             boolean truncated) {}
 
     private void fetch() {
-        long start;
-        synchronized (this) {
-            start = nextStartMillis >= 0
-                    ? nextStartMillis
-                    : clock.instant().minus(polling.initialLogWindow()).toEpochMilli();
-        }
+        long start = windowStart(clock.millis());
         List<FilteredLogEvent> received = new ArrayList<>();
-        readPages(r -> r.startTime(start).limit(1000), MAX_PAGES, received::add);
+        readPages(r -> r.startTime(start).limit(PAGE_LIMIT), MAX_PAGES, received::add);
         add(received);
+    }
+
+    /**
+     * The next read's {@code startTime}: the initial window until a read has answered, then the look-back before the
+     * newest line delivered (or before now, if earlier), never before the first read's start; forgets the ids of the
+     * events before it, which no read returns again.
+     */
+    private synchronized long windowStart(long now) {
+        if (firstStartMillis < 0) {
+            firstStartMillis = now - polling.initialLogWindow().toMillis();
+        }
+        if (!readOnce) {
+            return firstStartMillis;
+        }
+        long anchor = newestMillis < 0 ? now : Math.min(now, newestMillis);
+        long start = Math.max(firstStartMillis, anchor - polling.logLookback().toMillis());
+        var before = seenIds.headMap(start, false);
+        before.values().forEach(ids -> seenCount -= ids.size());
+        before.clear();
+        return start;
     }
 
     /** How many pages a read took, and whether pages were left unread. */
@@ -176,24 +234,33 @@ final class AwsLogs implements LogSource {
     }
 
     private synchronized void add(List<FilteredLogEvent> events) {
+        readOnce = true;
         events.stream()
                 .filter(e -> e.eventId() != null && e.timestamp() != null && e.message() != null)
                 .sorted(Comparator.comparing(FilteredLogEvent::timestamp))
                 .forEach(e -> {
-                    if (seenIds.add(e.eventId())) {
-                        buffer.addLast(new LogLine(
+                    if (seenIds.computeIfAbsent(e.timestamp(), t -> new HashSet<>())
+                            .add(e.eventId())) {
+                        seenCount++;
+                        insert(new LogLine(
                                 e.eventId(),
                                 Instant.ofEpochMilli(e.timestamp()),
                                 e.logStreamName() == null ? "" : e.logStreamName(),
                                 e.message().stripTrailing()));
-                        nextStartMillis = Math.max(nextStartMillis, e.timestamp());
+                        newestMillis = Math.max(newestMillis, e.timestamp());
                     }
                 });
-        while (buffer.size() > polling.logBufferLines()) {
-            buffer.removeFirst();
+        if (buffer.size() > polling.logBufferLines()) {
+            buffer.subList(0, buffer.size() - polling.logBufferLines()).clear();
         }
-        while (seenIds.size() > 2 * polling.logBufferLines()) {
-            seenIds.removeFirst();
+    }
+
+    /** Inserts after every line with the same or an earlier timestamp: in-order lines append, late ones slot in. */
+    private void insert(LogLine line) {
+        int at = buffer.size();
+        while (at > 0 && BY_TIME.compare(buffer.get(at - 1), line) > 0) {
+            at--;
         }
+        buffer.add(at, line);
     }
 }

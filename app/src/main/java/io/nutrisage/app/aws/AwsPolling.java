@@ -9,6 +9,11 @@ import java.util.Objects;
  *
  * @param trailingWindow re-read on every metrics refresh: 1-minute metrics arrive 1–3 minutes late
  * @param lookback oldest data kept and queried
+ * @param initialLogWindow how far back the first log read goes
+ * @param logLookback re-read on every log refresh, before the newest line seen: CloudWatch Logs makes a line searchable
+ *     when it is ingested, which may be well after its timestamp (docs/decisions/0085); a line ingested later than
+ *     this minus the logs interval is not seen
+ * @param logBufferLines log lines kept for the tail
  */
 public record AwsPolling(
         Duration metricsInterval,
@@ -20,6 +25,7 @@ public record AwsPolling(
         Duration trailingWindow,
         Duration lookback,
         Duration initialLogWindow,
+        Duration logLookback,
         int logBufferLines) {
 
     public AwsPolling {
@@ -38,9 +44,17 @@ public record AwsPolling(
         if (initialLogWindow.isNegative() || logBufferLines < 1) {
             throw new IllegalArgumentException("initial log window must be >= 0 and the log buffer >= 1 line");
         }
+        Objects.requireNonNull(logLookback, "logLookback");
+        if (logLookback.compareTo(logsInterval) < 0 || logLookback.isZero()) {
+            throw new IllegalArgumentException(
+                    "the log look-back must be positive and at least the logs interval, got " + logLookback);
+        }
     }
 
-    /** Metrics every 30 s, task counts and logs every 5 s, activities and alarms every 15 s, policies every 5 min. */
+    /**
+     * Metrics every 30 s, task counts and logs every 5 s, activities and alarms every 15 s, policies every 5 min; logs
+     * re-read 2 minutes before the newest line.
+     */
     public static AwsPolling defaults() {
         return new AwsPolling(
                 Duration.ofSeconds(30),
@@ -52,6 +66,7 @@ public record AwsPolling(
                 Duration.ofMinutes(5),
                 Duration.ofHours(3),
                 Duration.ofMinutes(15),
+                Duration.ofMinutes(2),
                 2_000);
     }
 
@@ -67,6 +82,7 @@ public record AwsPolling(
                 Duration.ofMinutes(5),
                 Duration.ofHours(3),
                 Duration.ofMinutes(15),
+                Duration.ofMinutes(2),
                 2_000);
     }
 }

@@ -14,6 +14,8 @@ public record AwsProblem(Kind kind, String message) {
         SERVICE_ERROR,
         TIMEOUT,
         NETWORK,
+        /** AWS (or whatever answered in its place) sent a body the SDK cannot parse. */
+        UNREADABLE_RESPONSE,
         CANCELLED,
         OTHER;
 

@@ -32,8 +32,21 @@ public final class RecentTargets {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** One remembered target; {@code profile} and {@code region} may be blank (default chain). */
-    public record Entry(String profile, String region, String stackName, AwsTargetSpec spec, Instant lastUsed) {
+    /**
+     * One remembered target.
+     *
+     * @param profile blank = the default chain
+     * @param region the region connected to: the default region chain's answer when the user left it blank (then
+     *     {@code defaultRegion}); blank only in entries written before the region was resolved
+     * @param defaultRegion the user left the region to the default chain, so the chooser offers it that way again
+     */
+    public record Entry(
+            String profile,
+            String region,
+            String stackName,
+            AwsTargetSpec spec,
+            Instant lastUsed,
+            boolean defaultRegion) {
         public Entry {
             profile = profile == null ? "" : profile;
             region = region == null ? "" : region;
@@ -42,10 +55,20 @@ public final class RecentTargets {
             Objects.requireNonNull(lastUsed, "lastUsed");
         }
 
+        /** A target whose region was chosen. */
+        public Entry(String profile, String region, String stackName, AwsTargetSpec spec, Instant lastUsed) {
+            this(profile, region, stackName, spec, lastUsed, false);
+        }
+
+        /**
+         * Same profile, stack and region, the region resolved: eu-west-1 typed and eu-west-1 from the default chain are
+         * one target (an old entry with a blank region counts as the default chain's region).
+         */
         boolean sameTarget(Entry other) {
-            return profile.equals(other.profile)
-                    && region.equals(other.region)
-                    && spec.name().equals(other.spec.name());
+            boolean sameRegion = region.equals(other.region)
+                    || (region.isEmpty() && other.defaultRegion)
+                    || (other.region.isEmpty() && defaultRegion);
+            return profile.equals(other.profile) && sameRegion && spec.name().equals(other.spec.name());
         }
     }
 
@@ -84,7 +107,10 @@ public final class RecentTargets {
         }
     }
 
-    /** Puts {@code entry} first, replacing an older entry for the same target, keeping {@link #MAX_ENTRIES}. */
+    /**
+     * Puts {@code entry} first, replacing an older entry for the same target (see {@link Entry#sameTarget}), keeping
+     * {@link #MAX_ENTRIES}.
+     */
     public synchronized void remember(Entry entry) {
         List<Entry> entries = new ArrayList<>();
         entries.add(entry);

@@ -10,9 +10,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Rate-limits one feed's AWS calls: a port call refreshes the cache only when the interval has passed and no other
  * refresh of the feed is running (concurrent callers get the cached answer at once). Failures never escape: they are
- * recorded in {@link FeedHealth} and the cache keeps its last good data.
+ * recorded in {@link FeedHealth} and the cache keeps its last good data. A throttled feed backs off, as its status
+ * says: after n throttled refreshes in a row the next waits 2^n intervals (at most {@value #MAX_BACKOFF_FACTOR}), on
+ * top of the SDK's own backoff within the call.
  */
 final class Refresher {
+    static final int MAX_BACKOFF_FACTOR = 8;
+
     private final String feed;
     private final Duration interval;
     private final Clock clock;
@@ -20,6 +24,7 @@ final class Refresher {
     private final String profile;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Instant lastAttempt;
+    private volatile int throttledInARow;
     private volatile boolean closed;
 
     Refresher(String feed, Duration interval, Clock clock, FeedHealth health, String profile) {
@@ -49,6 +54,7 @@ final class Refresher {
             }
             lastAttempt = clock.instant();
             Optional<AwsProblem> partial = fetch.run();
+            throttledInARow = 0;
             if (partial.isPresent()) {
                 health.failed(feed, partial.get());
             } else {
@@ -71,6 +77,7 @@ final class Refresher {
                 lastAttempt = null;
                 return;
             }
+            throttledInARow = problem.kind() == Kind.THROTTLED ? throttledInARow + 1 : 0;
             health.failed(feed, problem);
         } finally {
             lock.unlock();
@@ -90,6 +97,11 @@ final class Refresher {
 
     private boolean due() {
         Instant last = lastAttempt;
-        return last == null || !clock.instant().isBefore(last.plus(interval));
+        return last == null || !clock.instant().isBefore(last.plus(pause()));
+    }
+
+    /** The interval, doubled for each throttled refresh in a row, at most {@value #MAX_BACKOFF_FACTOR} times. */
+    Duration pause() {
+        return interval.multipliedBy(Math.min(MAX_BACKOFF_FACTOR, 1L << Math.min(throttledInARow, 3)));
     }
 }

@@ -86,7 +86,7 @@ public final class RunPanelsViewModel {
         update.newTransitions().forEach(a -> bounded(transitions, a));
         update.newEvents().forEach(a -> bounded(events, a));
         replaceIfChanged(alarms, update.alarms());
-        replaceIfChanged(logs, update.logTail());
+        replaceIfChanged(logs, update.logTail().reversed());
         update.fleet().ifPresent(f -> {
             runningTasks.set(f.running());
             desiredTasks.set(f.desired());
@@ -197,6 +197,7 @@ public final class RunPanelsViewModel {
         return FXCollections.unmodifiableObservableList(deployments);
     }
 
+    /** The log tail, newest first like the other lists: the Logs tab opens on the latest lines. */
     public ObservableList<LogLine> logs() {
         return FXCollections.unmodifiableObservableList(logs);
     }

@@ -2,13 +2,16 @@ package io.nutrisage.app.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nutrisage.app.aws.AwsProblem.Kind;
 import io.nutrisage.app.aws.stub.AwsStub;
 import io.nutrisage.app.aws.stub.AwsStub.Fault;
 import io.nutrisage.app.aws.stub.NutriSageStack;
 import io.nutrisage.app.monitoring.ConnectionState;
 import io.nutrisage.app.monitoring.MetricId;
 import io.nutrisage.app.monitoring.MetricSeries;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -16,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +42,7 @@ class AwsResilienceTest {
             SERVER_ERROR,     AWS answered InternalServiceError
             SLOW,             no answer in time
             CONNECTION_RESET, network problem
+            GARBAGE,          AWS sent a response the console cannot read (Invalid CBOR value token
             """)
     void eachFaultOnMetricsShowsStaleDataAndDegradedStatusThenRecoversByItself(Fault fault, String expected) {
         fx.stub.slowDelay(Duration.ofSeconds(8));
@@ -81,6 +86,7 @@ class AwsResilienceTest {
             CONNECTION_RESET, FilterLogEvents
             THROTTLING,       DescribeAlarms
             SERVER_ERROR,     DescribeAlarmHistory
+            GARBAGE,          FilterLogEvents
             """)
     void faultsOnOtherFeedsKeepTheirLastAnswerAndRecover(Fault fault, String operation) {
         try (AwsMonitoringTarget target = fx.connect()) {
@@ -117,6 +123,89 @@ class AwsResilienceTest {
             assertThat(target.usage().calls("ECS DescribeServices")).isEqualTo(1);
             assertThat(target.usage().attempts()).isGreaterThan(target.usage().calls());
         }
+    }
+
+    @Test
+    void whileAFeedWaitsForASlowAnswerOtherCallersGetItsCacheAtOnce() throws Exception {
+        fx.stub.pageSizes(3, 2, 10_000); // one FilterLogEvents call per read
+        try (AwsMonitoringTarget target = fx.connect()) {
+            assertThat(target.logs().tail("", 50)).hasSize(7);
+            fx.stub.callDelay(Duration.ofSeconds(2));
+            Thread slow = Thread.ofPlatform().start(() -> target.logs().tail("", 50));
+            while (fx.stub.count("FilterLogEvents") < 2) {
+                Thread.sleep(5);
+            }
+
+            long started = System.nanoTime();
+            List<io.nutrisage.app.monitoring.LogLine> cached = target.logs().tail("", 50);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(cached).hasSize(7);
+            assertThat(took).isLessThan(Duration.ofMillis(500));
+            slow.join(10_000);
+            assertThat(fx.stub.count("FilterLogEvents")).isEqualTo(2);
+            assertThat(target.status().state()).isEqualTo(ConnectionState.CONNECTED);
+        }
+    }
+
+    @Test
+    void aThrottledFeedBacksOffDoublingItsIntervalAndReturnsToItOnceAnswered() {
+        AwsPolling polling = AwsPolling.defaults();
+        Duration interval = polling.fleetInterval();
+        try (AwsMonitoringTarget target = fx.connect(fx.settings(), polling)) {
+            target.fleet().status();
+            fx.stub.failNext(Fault.THROTTLING, 2, "DescribeServices");
+            List<Long> calls = new java.util.ArrayList<>();
+            // 5 s steps: throttled, not due (10 s), throttled, not due ×3 (20 s), answered, answered.
+            for (int step = 0; step < 8; step++) {
+                fx.clock.advance(interval);
+                target.fleet().status();
+                calls.add(fx.stub.count("DescribeServices"));
+                if (step == 0) {
+                    assertThat(target.status().state()).isEqualTo(ConnectionState.DEGRADED);
+                    assertThat(target.status().detail()).contains("throttled by AWS", "backing off");
+                }
+            }
+
+            assertThat(calls).containsExactly(2L, 2L, 3L, 3L, 3L, 3L, 4L, 5L);
+            assertThat(target.status().state()).isEqualTo(ConnectionState.CONNECTED);
+            assertThat(target.fleet().status().running()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aThrottledConnectRetriesByItselfWithBackoffAndConnects(@TempDir Path dir) {
+        RecentTargets recent = new RecentTargets(dir.resolve("recent.json"));
+        fx.stub.failNext(Fault.THROTTLING, 2, AwsStub.Service.STS);
+        fx.stub.failNext(Fault.THROTTLING, 1, AwsStub.Service.CLOUDFORMATION);
+        long started = System.nanoTime();
+
+        try (AwsMonitoringTarget target = AwsTargets.connectToStack(NutriSageStack.ENV, fx.settings(), recent)) {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(target.identity()).isPresent();
+            assertThat(target.spec().serviceName()).isEqualTo(NutriSageStack.SERVICE);
+            assertThat(fx.stub.count("GetCallerIdentity")).isEqualTo(3);
+            // Backoff from the settings' base delay (5 ms): 50 ms and 100 ms for the identity, 50 ms for the stack.
+            assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(recent.list()).extracting(RecentTargets.Entry::stackName).containsExactly(NutriSageStack.ENV);
+        }
+    }
+
+    @Test
+    void aConnectStillThrottledAfterItsTriesSaysSoInsteadOfPromisingABackoff() {
+        fx.stub.failNext(Fault.THROTTLING, 100, AwsStub.Service.STS);
+
+        assertThatThrownBy(() -> AwsTargets.connect(fx.spec(), fx.settings()))
+                .isInstanceOfSatisfying(AwsAccessException.class, e -> {
+                    assertThat(e.problem().kind()).isEqualTo(Kind.THROTTLED);
+                    assertThat(e.getMessage())
+                            .startsWith("STS GetCallerIdentity: throttled by AWS (Throttling: Rate exceeded); gave up"
+                                    + " after 4 tries over 0.")
+                            .endsWith(" s. Connect again in a moment.")
+                            .doesNotContain("backing off", "retrying");
+                });
+        assertThat(fx.stub.count("GetCallerIdentity")).isEqualTo(AwsTargets.CONNECT_TRIES);
     }
 
     @Test

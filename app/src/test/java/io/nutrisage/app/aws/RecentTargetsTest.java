@@ -56,4 +56,42 @@ class RecentTargetsTest {
                 .doesNotContainIgnoringCase("secret")
                 .doesNotContainIgnoringCase("accessKey");
     }
+
+    @Test
+    void oneStackIsOneEntryWhetherItsRegionWasTypedOrCameFromTheDefaultChain(@TempDir Path dir) throws Exception {
+        RecentTargets recent = new RecentTargets(dir.resolve("recent.json"));
+        AwsTargetSpec spec = entry("nutrisage", 0).spec();
+        Instant t = Instant.parse("2026-11-23T12:00:00Z");
+        // Written before regions were resolved: blank = the default chain, no defaultRegion field.
+        Files.writeString(
+                dir.resolve("recent.json"),
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .findAndRegisterModules()
+                        .writeValueAsString(java.util.List.of(java.util.Map.of(
+                                "profile",
+                                "dev",
+                                "region",
+                                "",
+                                "stackName",
+                                "nutrisage",
+                                "spec",
+                                spec,
+                                "lastUsed",
+                                t.toString()))));
+        assertThat(recent.list()).singleElement().satisfies(e -> assertThat(e.defaultRegion())
+                .isFalse());
+
+        recent.remember(new RecentTargets.Entry("dev", "eu-west-1", "nutrisage", spec, t.plusSeconds(60), true));
+        assertThat(recent.list()).singleElement().satisfies(e -> {
+            assertThat(e.region()).isEqualTo("eu-west-1");
+            assertThat(e.defaultRegion()).isTrue();
+        });
+
+        recent.remember(new RecentTargets.Entry("dev", "eu-west-1", "nutrisage", spec, t.plusSeconds(120)));
+        assertThat(recent.list()).singleElement().satisfies(e -> assertThat(e.defaultRegion())
+                .isFalse());
+
+        recent.remember(new RecentTargets.Entry("dev", "us-east-1", "nutrisage", spec, t.plusSeconds(180), true));
+        assertThat(recent.list()).extracting(RecentTargets.Entry::region).containsExactly("us-east-1", "eu-west-1");
+    }
 }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * The AWS stub every AWS test shares: loaded with the NutriSage stack, the settings that point the real SDK at it,
- * and a clock. {@link #StubFixture()} pins time to {@link #NOW} on a hand-moved clock, for exact tests; {@link
- * #live()} loads the ten minutes before the real clock's last complete minute, for the GUI tests that run on it.
+ * and a clock. {@link #StubFixture()} pins time to {@link #NOW} on a hand-moved clock, which the stub shares (log
+ * events are ingested on it), for exact tests; {@link #live()} loads the ten minutes before the real clock's last
+ * complete minute, for the GUI tests that run on it.
  */
 public final class StubFixture implements AutoCloseable {
     /** 30 s into the minute after the stub's ten minutes of data. */
@@ -27,6 +28,7 @@ public final class StubFixture implements AutoCloseable {
 
     public StubFixture() throws IOException {
         this(FIRST_MINUTE, NOW);
+        stub.clock(clock);
     }
 
     private StubFixture(Instant firstMinute, Instant now) throws IOException {

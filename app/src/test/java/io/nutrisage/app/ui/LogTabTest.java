@@ -57,6 +57,8 @@ class LogTabTest {
         assertThat(logList.getItems())
                 .hasSize(3)
                 .containsExactlyElementsOf(viewModel.runPanels().logs());
+        // Newest first, as the other lists: the tab opens on the latest line, not the oldest.
+        assertThat(logList.getItems()).extracting(LogLine::id).containsExactly("l2", "l1", "l0");
 
         robot.interact(() -> viewModel.applyMonitor(update(5)));
         assertThat(logList.getItems()).as("a poll while open").hasSize(5);
@@ -69,6 +71,7 @@ class LogTabTest {
         robot.clickOn("Logs");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(logList.getItems()).as("reopened: the latest tail").hasSize(7);
+        assertThat(logList.getItems().getFirst().id()).isEqualTo("l6");
     }
 
     private static MonitorUpdate update(int lines) {

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,7 +32,8 @@ import java.util.function.Predicate;
  * A local AWS for tests: one JDK HttpServer on 127.0.0.1 speaking the wire protocols of the pinned SDK (2.41.31) —
  * awsJson1_1 for ECS, Application Auto Scaling and CloudWatch Logs, awsQuery XML for CloudFormation and STS, Smithy RPC
  * v2 CBOR for CloudWatch — with paginated answers (NextToken, PartialData) shaped like the AWS API reference examples,
- * and injectable faults. The real SDK clients reach it through an endpoint override. Signatures are not checked.
+ * and injectable faults (per operation or per service), a per-call delay and late log ingestion on the stub's own clock.
+ * The real SDK clients reach it through an endpoint override. Signatures are not checked.
  */
 public final class AwsStub implements AutoCloseable {
     public static final String ACCOUNT = "123456789012";
@@ -48,11 +50,30 @@ public final class AwsStub implements AutoCloseable {
         /** The connection is dropped without an answer. */
         CONNECTION_RESET,
         /** 400 ExpiredToken(Exception). */
-        EXPIRED_TOKEN
+        EXPIRED_TOKEN,
+        /**
+         * 200 with a body the protocol cannot parse (an HTML page, as a captive portal or a misrouted proxy answers),
+         * under the protocol's own content type.
+         */
+        GARBAGE
+    }
+
+    /** The AWS service a request is for, as the SDK client that sent it. */
+    public enum Service {
+        CLOUDWATCH,
+        CLOUDWATCH_LOGS,
+        ECS,
+        APPLICATION_AUTO_SCALING,
+        CLOUDFORMATION,
+        STS
     }
 
     /** One request as the stub saw it. */
-    public record Recorded(String protocol, String operation, String host, Map<String, String> headers) {}
+    public record Recorded(
+            String protocol, Service service, String operation, String host, Map<String, String> headers) {}
+
+    /** The time range and pattern of one FilterLogEvents request ({@code endTime} empty when not given). */
+    public record LogQuery(long startTime, java.util.OptionalLong endTime, String filterPattern, boolean firstPage) {}
 
     public record MetricKey(String namespace, String metricName, String stat, Map<String, String> dimensions) {
         public MetricKey {
@@ -142,11 +163,15 @@ public final class AwsStub implements AutoCloseable {
 
     public record LogEvent(String group, String stream, long timestampMillis, String message, String id) {}
 
+    /** A log event with the time CloudWatch Logs ingested it: it is searchable from then on. */
+    private record Ingested(LogEvent event, long ingestionMillis) {}
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ObjectMapper json = new ObjectMapper();
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
     private final List<MetricKey> metricQueries = new CopyOnWriteArrayList<>();
+    private final List<LogQuery> logQueries = new CopyOnWriteArrayList<>();
     private final Deque<PlannedFault> faults = new ArrayDeque<>();
 
     private final Map<MetricKey, List<Point>> metrics = new LinkedHashMap<>();
@@ -156,7 +181,8 @@ public final class AwsStub implements AutoCloseable {
     private final List<ScalableTarget> scalableTargets = new ArrayList<>();
     private final List<AlarmDef> alarms = new ArrayList<>();
     private final List<HistoryItem> history = new ArrayList<>();
-    private final List<LogEvent> logEvents = new ArrayList<>();
+    private final List<Ingested> logEvents = new ArrayList<>();
+    private final Map<String, Duration> streamDelays = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> stacks = new LinkedHashMap<>();
     private String callerArn = "arn:aws:sts::" + ACCOUNT + ":assumed-role/NutriSageConsole/alice";
 
@@ -166,8 +192,10 @@ public final class AwsStub implements AutoCloseable {
     private volatile int itemsPerPage = 2;
     private volatile int logEventsPerPage = 3;
     private volatile Duration slowDelay = Duration.ofSeconds(5);
+    private volatile Duration callDelay = Duration.ZERO;
+    private volatile Clock clock = Clock.systemUTC();
 
-    private record PlannedFault(Fault fault, Predicate<String> operation, int[] remaining) {}
+    private record PlannedFault(Fault fault, Predicate<Recorded> matches, int[] remaining) {}
 
     private AwsStub(HttpServer server) {
         this.server = server;
@@ -230,8 +258,24 @@ public final class AwsStub implements AutoCloseable {
         history.add(item);
     }
 
+    /**
+     * Adds an event that CloudWatch Logs ingests {@link #ingestLate delay of its stream} after its timestamp (at once
+     * by default): FilterLogEvents returns it only from then on (on {@link #clock the stub's clock}), with its original
+     * timestamp, as CloudWatch does for a stream whose agent ships late.
+     */
     public synchronized void addLogEvent(LogEvent event) {
-        logEvents.add(event);
+        Duration delay = streamDelays.getOrDefault(event.stream(), Duration.ZERO);
+        logEvents.add(new Ingested(event, event.timestampMillis() + delay.toMillis()));
+    }
+
+    /** Events of {@code stream} added from now on are ingested {@code delay} after their timestamp. */
+    public synchronized void ingestLate(String stream, Duration delay) {
+        streamDelays.put(stream, delay);
+    }
+
+    /** The clock deciding which log events are ingested yet (the system clock by default). */
+    public void clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The outputs of a stack put with {@link #putStack}; empty for a stack the stub does not have. */
@@ -257,20 +301,30 @@ public final class AwsStub implements AutoCloseable {
         this.slowDelay = delay;
     }
 
+    /** Every answer waits {@code delay} first (network and service latency); zero by default. */
+    public void callDelay(Duration delay) {
+        this.callDelay = Objects.requireNonNull(delay, "delay");
+    }
+
     // ---- faults and recording -------------------------------------------------------------------------------------
 
     /** The next {@code times} requests of any operation fail with {@code fault}. */
     public void failNext(Fault fault, int times) {
-        failNext(fault, times, op -> true);
+        failNext(fault, times, r -> true);
     }
 
     /** The next {@code times} requests of {@code operation} (e.g. {@code GetMetricData}) fail with {@code fault}. */
     public void failNext(Fault fault, int times, String operation) {
-        failNext(fault, times, operation::equals);
+        failNext(fault, times, r -> r.operation().equals(operation));
     }
 
-    private synchronized void failNext(Fault fault, int times, Predicate<String> operation) {
-        faults.add(new PlannedFault(fault, operation, new int[] {times}));
+    /** The next {@code times} requests to {@code service}, whatever the operation, fail with {@code fault}. */
+    public void failNext(Fault fault, int times, Service service) {
+        failNext(fault, times, r -> r.service() == service);
+    }
+
+    private synchronized void failNext(Fault fault, int times, Predicate<Recorded> matches) {
+        faults.add(new PlannedFault(fault, matches, new int[] {times}));
     }
 
     public synchronized void clearFaults() {
@@ -290,9 +344,14 @@ public final class AwsStub implements AutoCloseable {
         return recorded.stream().filter(r -> r.operation().equals(operation)).count();
     }
 
-    private synchronized Fault takeFault(String operation) {
+    /** Every FilterLogEvents request, in the order received. */
+    public List<LogQuery> logQueries() {
+        return List.copyOf(logQueries);
+    }
+
+    private synchronized Fault takeFault(Recorded request) {
         for (PlannedFault f : faults) {
-            if (f.remaining()[0] > 0 && f.operation().test(operation)) {
+            if (f.remaining()[0] > 0 && f.matches().test(request)) {
                 if (--f.remaining()[0] == 0) {
                     faults.remove(f);
                 }
@@ -325,13 +384,23 @@ public final class AwsStub implements AutoCloseable {
         }
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, String.join(",", v)));
-        recorded.add(new Recorded(
+        Recorded request = new Recorded(
                 protocol.name(),
+                service(protocol, target, operation),
                 operation,
                 headers.getOrDefault("Host", ""),
-                java.util.Collections.unmodifiableMap(headers)));
+                java.util.Collections.unmodifiableMap(headers));
+        recorded.add(request);
 
-        Fault fault = takeFault(operation);
+        Fault fault = takeFault(request);
+        if (!callDelay.isZero()) {
+            try {
+                Thread.sleep(callDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         if (fault == Fault.CONNECTION_RESET) {
             // JDK HttpServer closes the connection without an answer when a handler fails.
             throw new IOException("stub: dropping the connection");
@@ -345,13 +414,15 @@ public final class AwsStub implements AutoCloseable {
             }
         }
         try {
-            Answer answer = fault == Fault.THROTTLING || fault == Fault.SERVER_ERROR || fault == Fault.EXPIRED_TOKEN
-                    ? error(protocol, fault)
-                    : switch (protocol) {
-                        case CBOR -> cbor(exchange, operation, body);
-                        case JSON -> json(target, operation, body);
-                        case QUERY -> query(operation, form(new String(body, StandardCharsets.UTF_8)));
-                    };
+            Answer answer = fault == Fault.GARBAGE
+                    ? new Answer(200, GARBAGE_BODY)
+                    : fault == Fault.THROTTLING || fault == Fault.SERVER_ERROR || fault == Fault.EXPIRED_TOKEN
+                            ? error(protocol, fault)
+                            : switch (protocol) {
+                                case CBOR -> cbor(exchange, operation, body);
+                                case JSON -> json(target, operation, body);
+                                case QUERY -> query(operation, form(new String(body, StandardCharsets.UTF_8)));
+                            };
             send(exchange, protocol, answer);
         } catch (StubError e) {
             send(exchange, protocol, errorAnswer(protocol, e.status, e.code, e.getMessage()));
@@ -362,6 +433,29 @@ public final class AwsStub implements AutoCloseable {
         CBOR,
         JSON,
         QUERY
+    }
+
+    /**
+     * What a captive portal or a misrouted proxy sends: HTML (not well-formed XML either: {@code <meta>} is never
+     * closed), under whatever content type the protocol has.
+     */
+    private static final byte[] GARBAGE_BODY = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                    + "<title>502 Bad Gateway</title></head><body><p>upstream sent an invalid answer<br></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private static Service service(Protocol protocol, String target, String operation) {
+        return switch (protocol) {
+            case CBOR -> Service.CLOUDWATCH;
+            case QUERY -> "GetCallerIdentity".equals(operation) ? Service.STS : Service.CLOUDFORMATION;
+            case JSON -> {
+                String prefix = target.substring(0, Math.max(0, target.indexOf('.')));
+                yield switch (prefix) {
+                    case "Logs_20140328" -> Service.CLOUDWATCH_LOGS;
+                    case "AnyScaleFrontendService" -> Service.APPLICATION_AUTO_SCALING;
+                    default -> Service.ECS;
+                };
+            }
+        };
     }
 
     private record Answer(int status, Object body) {}
@@ -383,15 +477,17 @@ public final class AwsStub implements AutoCloseable {
             case CBOR -> {
                 exchange.getResponseHeaders().set("Content-Type", "application/cbor");
                 exchange.getResponseHeaders().set("smithy-protocol", "rpc-v2-cbor");
-                bytes = Cbor.write(answer.body());
+                bytes = answer.body() instanceof byte[] raw ? raw : Cbor.write(answer.body());
             }
             case JSON -> {
                 exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-                bytes = json.writeValueAsBytes(answer.body());
+                bytes = answer.body() instanceof byte[] raw ? raw : json.writeValueAsBytes(answer.body());
             }
             default -> {
                 exchange.getResponseHeaders().set("Content-Type", "text/xml");
-                bytes = ((String) answer.body()).getBytes(StandardCharsets.UTF_8);
+                bytes = answer.body() instanceof byte[] raw
+                        ? raw
+                        : ((String) answer.body()).getBytes(StandardCharsets.UTF_8);
             }
         }
         exchange.getResponseHeaders()
@@ -779,32 +875,45 @@ public final class AwsStub implements AutoCloseable {
                         .toList());
     }
 
+    /**
+     * FilterLogEvents as the API reference describes it: events of the group with {@code startTime <= timestamp <=
+     * endTime} that CloudWatch has ingested by now, sorted by timestamp, then ingestion time; pages of at most
+     * {@code limit} (and the stub's page size) with a {@code nextToken} while more remain.
+     */
     private synchronized Map<String, Object> filterLogEvents(JsonNode request) {
         String group = request.path("logGroupName").asText("");
-        if (logEvents.stream().noneMatch(e -> e.group().equals(group))) {
+        if (logEvents.stream().noneMatch(e -> e.event().group().equals(group))) {
             throw new StubError(400, "ResourceNotFoundException", "The specified log group does not exist.");
         }
         long start = request.path("startTime").asLong(0);
         long end = request.path("endTime").asLong(Long.MAX_VALUE);
         int limit = Math.min(logEventsPerPage, request.path("limit").asInt(10_000));
         String pattern = request.path("filterPattern").asText("");
-        List<LogEvent> matching = logEvents.stream()
-                .filter(e -> e.group().equals(group))
-                .filter(e -> e.timestampMillis() >= start && e.timestampMillis() <= end)
-                .filter(e -> matchesFilterPattern(pattern, e.message()))
-                .sorted(Comparator.comparingLong(LogEvent::timestampMillis))
+        long now = clock.millis();
+        logQueries.add(new LogQuery(
+                start,
+                request.has("endTime") ? java.util.OptionalLong.of(end) : java.util.OptionalLong.empty(),
+                pattern,
+                !request.has("nextToken")));
+        List<Ingested> matching = logEvents.stream()
+                .filter(i -> i.ingestionMillis() <= now)
+                .filter(i -> i.event().group().equals(group))
+                .filter(i -> i.event().timestampMillis() >= start && i.event().timestampMillis() <= end)
+                .filter(i -> matchesFilterPattern(pattern, i.event().message()))
+                .sorted(Comparator.comparingLong((Ingested i) -> i.event().timestampMillis())
+                        .thenComparingLong(Ingested::ingestionMillis))
                 .toList();
         int page = pageOf(request.path("nextToken"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(
                 "events",
                 page(matching, page, limit).stream()
-                        .map(e -> (Object) Map.of(
-                                "logStreamName", e.stream(),
-                                "timestamp", e.timestampMillis(),
-                                "message", e.message(),
-                                "ingestionTime", e.timestampMillis() + 250,
-                                "eventId", e.id()))
+                        .map(i -> (Object) Map.of(
+                                "logStreamName", i.event().stream(),
+                                "timestamp", i.event().timestampMillis(),
+                                "message", i.event().message(),
+                                "ingestionTime", i.ingestionMillis(),
+                                "eventId", i.event().id()))
                         .toList());
         out.put("searchedLogStreams", List.of());
         if ((page + 1) * limit < matching.size()) {
