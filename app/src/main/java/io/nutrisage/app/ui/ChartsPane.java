@@ -327,7 +327,7 @@ public final class ChartsPane extends VBox {
                 legendItem(
                         "legend-threshold",
                         dashed(new Line(0, 0, 22, 0), 6, 4),
-                        "threshold or band end, in its trace's colour, labelled with its source"),
+                        "threshold (labelled with its source)"),
                 gap,
                 new Label("Time:"),
                 time);
@@ -354,6 +354,8 @@ public final class ChartsPane extends VBox {
     private static Label legendItem(String id, Line swatch, String text) {
         swatch.getStyleClass().add("legend-swatch");
         Label item = new Label(text, swatch);
+        // The legend is read at a glance: it keeps its width, the gap before the time choice shrinks instead.
+        item.setMinWidth(Region.USE_PREF_SIZE);
         item.setId(id);
         item.getStyleClass().add("chart-legend-item");
         return item;
