@@ -523,10 +523,13 @@ public final class ChartsPane extends VBox {
             renderers.forEach(r -> r.setMarkers(List.of()));
         }
         double maxX = 60;
+        // History fetched at connect (an AWS target's last hours) lies before the run's origin: the axis covers it.
+        double earliest = 0;
         for (Map.Entry<Trace, DoubleDataSet> e : dataSets.entrySet()) {
             RingSeries series = timeline.trace(e.getKey());
             if (series.size() > 0) {
                 maxX = Math.max(maxX, series.x(series.size() - 1));
+                earliest = Math.min(earliest, series.x(0));
             }
             Drawn before = drawn.get(e.getKey());
             if (before != null && before.version() == series.version()) {
@@ -572,7 +575,7 @@ public final class ChartsPane extends VBox {
         if (!thresholds.equals(thresholdsShown)) {
             showThresholds(thresholds);
         }
-        double minX = 0;
+        double minX = earliest;
         for (RingSeries s : List.of(timeline.trace(Trace.TARGET_RATE), timeline.trace(Trace.RUNNING_TASKS))) {
             if (s.size() == RunTimeline.CAPACITY) {
                 minX = Math.max(minX, s.x(0));

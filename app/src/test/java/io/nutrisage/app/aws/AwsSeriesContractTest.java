@@ -43,13 +43,14 @@ class AwsSeriesContractTest {
     @Test
     void everySeriesTheConsoleAsksCloudWatchForExists() throws Exception {
         List<AwsStub.MetricKey> asked;
-        try (AwsStub stub = AwsStub.start()) {
+        try (StubFixture aws = StubFixture.bare()) {
+            AwsStub stub = aws.stub();
             for (DeployedStacks.Stack s : stack.stacks().all()) {
                 Map<String, String> outputs = new LinkedHashMap<>();
                 s.outputs().forEach((k, v) -> outputs.put(k, String.valueOf(v)));
                 stub.putStack(s.name(), outputs);
             }
-            AwsSettings settings = StubFixture.settingsFor(stub);
+            AwsSettings settings = aws.settings();
             AwsTargetSpec spec = AwsTargets.resolveStack(settings, StackContract.ENVIRONMENT);
             try (AwsMonitoringTarget target = AwsTargets.connect(spec, settings)) {
                 target.metrics().read(EnumSet.allOf(MetricId.class), Instant.EPOCH);
@@ -98,10 +99,9 @@ class AwsSeriesContractTest {
     @Test
     void theStubsStacksHaveOnlyOutputsTheRealStacksHave() {
         DeployedStacks real = DeployedStacks.evaluate(INFRA_TEMPLATES, NutriSageStack.ENV);
-        try (AwsStub stub = AwsStub.start()) {
-            NutriSageStack.load(stub, StubFixture.FIRST_MINUTE);
+        try (StubFixture aws = new StubFixture()) {
             for (DeployedStacks.Stack s : real.all()) {
-                assertThat(stub.stackOutputs(s.name()).keySet())
+                assertThat(aws.stub().stackOutputs(s.name()).keySet())
                         .as(s.name())
                         .isSubsetOf(s.outputs().keySet());
             }

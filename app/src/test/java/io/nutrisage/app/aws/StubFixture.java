@@ -27,21 +27,30 @@ public final class StubFixture implements AutoCloseable {
     private final Instant firstMinute;
 
     public StubFixture() throws IOException {
-        this(FIRST_MINUTE, NOW);
+        this(FIRST_MINUTE, NOW, true);
         stub.clock(clock);
     }
 
-    private StubFixture(Instant firstMinute, Instant now) throws IOException {
+    /** A stub with no stack loaded, for a test that loads its own (e.g. the stacks evaluated from the templates). */
+    public static StubFixture bare() throws IOException {
+        StubFixture fixture = new StubFixture(FIRST_MINUTE, NOW, false);
+        fixture.stub.clock(fixture.clock);
+        return fixture;
+    }
+
+    private StubFixture(Instant firstMinute, Instant now, boolean loaded) throws IOException {
         this.firstMinute = firstMinute;
         this.clock = new MutableClock(now);
         stub = AwsStub.start();
-        NutriSageStack.load(stub, firstMinute);
+        if (loaded) {
+            NutriSageStack.load(stub, firstMinute);
+        }
     }
 
     /** Ten minutes of data ending with the last complete minute before now: for a console on the real clock. */
     public static StubFixture live() throws IOException {
         Instant now = Instant.now();
-        return new StubFixture(now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10)), now);
+        return new StubFixture(now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10)), now, true);
     }
 
     public AwsStub stub() {

@@ -69,6 +69,25 @@ class ChartsPaneTest {
     }
 
     @Test
+    void historyFetchedAtConnectIsOnTheAxisBeforeTheRunsOrigin(FxRobot robot) {
+        // An AWS target answers its last ten minutes at connect: points before the timeline's origin.
+        RunTimeline timeline = new RunTimeline(T0);
+        for (int minute = -10; minute <= 0; minute++) {
+            timeline.addMetric(MetricId.CPU_UTILIZATION, new Datapoint(T0.plusSeconds(60L * minute), 20));
+        }
+        robot.interact(() -> charts.refresh(timeline));
+
+        XYChart cpu = chart("cpu-memory");
+        assertThat(cpu.getXAxis().getMin())
+                .as("the axis starts at the first fetched minute, -600 s")
+                .isEqualTo(-600);
+        assertThat(chart("tasks").getXAxis().getMin())
+                .as("one time axis for every chart")
+                .isEqualTo(-600);
+        assertThat(charts.points(Trace.CPU)).isEqualTo(11);
+    }
+
+    @Test
     void aLiveUpdateRedrawsOnlyWhenAPixelWouldChange(FxRobot robot) {
         // An hour on a plot about 1,100 pixels wide: about 3.3 s per pixel column. The time axis ends at 3,600 s.
         RunTimeline timeline = flatCpu(3_590);
