@@ -118,6 +118,8 @@ public final class RunTimeline {
                     case INPUT_SODIUM_MEAN -> Trace.INPUT_SODIUM;
                     case TARGET_5XX -> Trace.TARGET_5XX;
                     case REQUEST_COUNT_PER_TARGET -> Trace.REQUESTS_PER_TARGET;
+                    case REQUEST_RATE -> Trace.SERVED_RATE;
+                    case TARGET_RESPONSE_TIME_P90 -> Trace.P90_FRONT;
                     default -> null;
                 });
     }

@@ -81,11 +81,11 @@ final class ChartThresholds {
         return switch (trace) {
             case CPU -> v + " % CPU";
             case MEMORY -> v + " % memory";
-            case P90_SERVER, P90_CLIENT -> v + " ms";
+            case P90_SERVER, P90_CLIENT, P90_FRONT -> v + " ms";
             case REQUESTS_PER_TARGET -> v + " req/target/min";
             case TARGET_5XX, CLIENT_ERRORS -> v + " errors/s";
             case RUNNING_TASKS, DESIRED_TASKS -> v + " tasks";
-            case TARGET_RATE, ACHIEVED_RATE -> v + " req/s";
+            case TARGET_RATE, ACHIEVED_RATE, SERVED_RATE -> v + " req/s";
             case CONFIDENCE -> v;
             case INPUT_SUGARS, INPUT_SODIUM -> v + " g/100 g";
         };

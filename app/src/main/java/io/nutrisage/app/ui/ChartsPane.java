@@ -150,9 +150,9 @@ public final class ChartsPane extends VBox {
                     false),
             new ChartSpec(
                     "latency",
-                    "p90 latency: server vs client (log scale)",
+                    "p90 latency: server, front and client (log scale)",
                     "ms",
-                    List.of(Trace.P90_SERVER, Trace.P90_CLIENT),
+                    List.of(Trace.P90_SERVER, Trace.P90_CLIENT, Trace.P90_FRONT),
                     10,
                     false,
                     Map.of(),
@@ -160,9 +160,9 @@ public final class ChartsPane extends VBox {
             new ChartSpec("confidence", "Average confidence", "score", List.of(Trace.CONFIDENCE), 1, true),
             new ChartSpec(
                     "rate",
-                    "Request rate: target vs achieved",
+                    "Request rate: target, achieved and served at the front",
                     "req/s",
-                    List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE),
+                    List.of(Trace.TARGET_RATE, Trace.ACHIEVED_RATE, Trace.SERVED_RATE),
                     10,
                     false),
             new ChartSpec("errors", "Errors", "1/s", List.of(Trace.CLIENT_ERRORS, Trace.TARGET_5XX), 1, false),

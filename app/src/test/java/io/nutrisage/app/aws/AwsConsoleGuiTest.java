@@ -93,8 +93,18 @@ class AwsConsoleGuiTest {
         WaitForAsyncUtils.asyncFx(() -> view.charts()
                         .refresh(viewModel.runPanels().timelineProperty().get()))
                 .get(20, TimeUnit.SECONDS);
+        // Every series the console pays GetMetricData for is on a chart: the ALB's too.
         for (Trace trace : new Trace[] {
-            Trace.CPU, Trace.MEMORY, Trace.RUNNING_TASKS, Trace.DESIRED_TASKS, Trace.P90_SERVER, Trace.CONFIDENCE
+            Trace.CPU,
+            Trace.MEMORY,
+            Trace.RUNNING_TASKS,
+            Trace.DESIRED_TASKS,
+            Trace.P90_SERVER,
+            Trace.CONFIDENCE,
+            Trace.SERVED_RATE,
+            Trace.P90_FRONT,
+            Trace.REQUESTS_PER_TARGET,
+            Trace.TARGET_5XX
         }) {
             assertThat(fx(() -> view.charts().points(trace))).as(trace.name()).isEqualTo(10);
         }
