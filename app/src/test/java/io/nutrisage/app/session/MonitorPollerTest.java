@@ -68,8 +68,9 @@ class MonitorPollerTest {
         assertThat(RunTimeline.traceOf(MetricId.REQUEST_COUNT_PER_TARGET)).contains(Trace.REQUESTS_PER_TARGET);
         assertThat(timeline.trace(Trace.REQUESTS_PER_TARGET).lastY()).isEqualTo(27);
         assertThat(RunTimeline.traceOf(MetricId.REQUEST_RATE))
-                .as("the rate chart draws loadgen's")
-                .isEmpty();
+                .as("the front's requests, beside loadgen's target and achieved rates")
+                .contains(Trace.SERVED_RATE);
+        assertThat(RunTimeline.traceOf(MetricId.TARGET_RESPONSE_TIME_P90)).contains(Trace.P90_FRONT);
     }
 
     /** A target with one policy and one alarm, whose scaling source fails while {@link #failing}. */
