@@ -6,19 +6,17 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.nutrisage.infra.contract.ContainerImage;
 import io.nutrisage.infra.contract.DeployedStacks;
 import io.nutrisage.infra.contract.StackContract;
 import io.nutrisage.infra.contract.TaskSandbox;
 import io.nutrisage.loadgen.S3TestStore;
+import io.nutrisage.loadgen.TaskMetadataStub;
 import io.nutrisage.loadgen.records.RecordSources;
 import io.nutrisage.predictor.http.PredictorServer;
 import io.nutrisage.predictor.http.ServerConfig;
 import io.nutrisage.predictor.model.GradePredictors;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,7 +174,8 @@ class ImageContractTest {
         try (S3TestStore s3 = new S3TestStore();
                 PredictorServer predictor = PredictorServer.start(
                         ServerConfig.embedded().withServiceName("image-contract"), GradePredictors.loadBundled());
-                TaskMetadataEndpoint metadata = new TaskMetadataEndpoint("0123456789abcdef0123456789abcdef")) {
+                TaskMetadataStub metadata = new TaskMetadataStub("arn:aws:ecs:" + DeployedStacks.REGION + ":"
+                        + DeployedStacks.ACCOUNT + ":task/blue-env-cluster/0123456789abcdef0123456789abcdef")) {
             s3.createBucket(input.bucket());
             if (!results.bucket().equals(input.bucket())) {
                 s3.createBucket(results.bucket());
@@ -220,33 +219,6 @@ class ImageContractTest {
                         .as("the local copy in the task's volume")
                         .hasSize(1);
             }
-        }
-    }
-
-    /** The task metadata endpoint v4's {@code /task} answer, trimmed to the task ARN. */
-    private static final class TaskMetadataEndpoint implements AutoCloseable {
-        private final HttpServer server;
-
-        TaskMetadataEndpoint(String taskId) throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            String body = "{\"TaskARN\":\"arn:aws:ecs:" + DeployedStacks.REGION + ":" + DeployedStacks.ACCOUNT
-                    + ":task/blue-env-cluster/" + taskId + "\",\"LaunchType\":\"FARGATE\"}";
-            server.createContext("/v4/contract/task", exchange -> {
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String uri() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/v4/contract";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 

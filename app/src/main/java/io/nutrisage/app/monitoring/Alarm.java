@@ -27,11 +27,6 @@ public record Alarm(
         Objects.requireNonNull(threshold, "threshold");
     }
 
-    /** An alarm whose threshold is not known. */
-    public Alarm(String name, String description, AlarmState state, String stateReason, Instant stateUpdated) {
-        this(name, description, state, stateReason, stateUpdated, Optional.empty());
-    }
-
     /**
      * Whether a target-tracking policy created this alarm (its threshold follows the policy's target value, and the
      * policy, not the alarm, is what the stack defines).

@@ -107,7 +107,8 @@ public final class MonitorPoller {
                     List.of(),
                     List.of(),
                     List.of(),
-                    Optional.of(message));
+                    Optional.of(message),
+                    List.of());
         }
     }
 

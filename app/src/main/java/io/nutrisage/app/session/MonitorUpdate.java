@@ -43,32 +43,4 @@ public record MonitorUpdate(
         logTail = List.copyOf(logTail);
         policies = List.copyOf(policies);
     }
-
-    /** An update that says nothing of the target's scaling policies. */
-    public MonitorUpdate(
-            Instant polledAt,
-            TargetStatus status,
-            Optional<FleetStatus> fleet,
-            Map<MetricId, List<Datapoint>> points,
-            Map<MetricId, Optional<Instant>> freshness,
-            List<ScalingActivity> newActivities,
-            List<AlarmTransition> newTransitions,
-            List<ServiceEvent> newEvents,
-            List<Alarm> alarms,
-            List<LogLine> logTail,
-            Optional<String> error) {
-        this(
-                polledAt,
-                status,
-                fleet,
-                points,
-                freshness,
-                newActivities,
-                newTransitions,
-                newEvents,
-                alarms,
-                logTail,
-                error,
-                List.of());
-    }
 }

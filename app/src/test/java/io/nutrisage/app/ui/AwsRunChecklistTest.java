@@ -174,7 +174,8 @@ class AwsRunChecklistTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     private static LoadSnapshot finished() {

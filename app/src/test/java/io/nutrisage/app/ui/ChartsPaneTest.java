@@ -420,7 +420,7 @@ class ChartsPaneTest {
                         alarm(
                                 Alarm.TARGET_TRACKING_PREFIX + "service/c/s-AlarmHigh-1",
                                 new Alarm.Threshold(MetricId.CPU_UTILIZATION, 45)),
-                        new Alarm("Unhealthy", "", AlarmState.OK, "", T0)),
+                        new Alarm("Unhealthy", "", AlarmState.OK, "", T0, java.util.Optional.empty())),
                 List.of(
                         policy("cpu-policy", MetricId.CPU_UTILIZATION, 45),
                         policy("requests-policy", MetricId.REQUEST_COUNT_PER_TARGET, 27))));

@@ -265,7 +265,8 @@ class ConsoleViewModelTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 
     private static MonitorUpdate fleetUpdate(Instant at, Optional<FleetStatus> fleet) {
@@ -280,7 +281,8 @@ class ConsoleViewModelTest {
                 List.of(),
                 List.of(),
                 List.of(),
-                fleet.isPresent() ? Optional.empty() : Optional.of("DescribeServices failed"));
+                fleet.isPresent() ? Optional.empty() : Optional.of("DescribeServices failed"),
+                List.of());
     }
 
     private static LoadSnapshot snapshot(LoadState state, long sent, long completed, long errors) {

@@ -90,6 +90,7 @@ class LogTabTest {
                 List.of(),
                 List.of(),
                 tail,
-                Optional.empty());
+                Optional.empty(),
+                List.of());
     }
 }
